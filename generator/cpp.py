@@ -1,0 +1,90 @@
+"""C++ spelling: identifiers, string literals, doc comments and lookup code."""
+
+import json
+import re
+import textwrap
+
+# C++20 keywords and alternative tokens: names that cannot be identifiers.
+KEYWORDS = frozenset("""
+alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t
+char16_t char32_t class compl concept const consteval constexpr constinit const_cast
+continue co_await co_return co_yield decltype default delete do double dynamic_cast
+else enum explicit export extern false float for friend goto if inline int long mutable
+namespace new noexcept not not_eq nullptr operator or or_eq private protected public
+register reinterpret_cast requires return short signed sizeof static static_assert
+static_cast struct switch template this thread_local throw true try typedef typeid
+typename union unsigned using virtual void volatile wchar_t while xor xor_eq
+""".split())
+
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def identifier(name):
+    """A wire name as a C++ identifier: other characters become `_`, a leading digit
+    gets a `_` before it, a keyword gets one after it (`class` -> `class_`).
+    Returns None when no usable identifier results (empty, or reserved with `__`)."""
+    ident = re.sub(r"[^A-Za-z0-9_]", "_", name)
+    if not ident:
+        return None
+    if ident[0].isdigit():
+        ident = "_" + ident
+    if ident in KEYWORDS:
+        ident += "_"
+    if "__" in ident or re.match(r"_[A-Z]", ident):
+        return None  # reserved for the implementation
+    return ident
+
+
+def string_literal(text):
+    """A C++ string literal with exactly these UTF-8 bytes. Octal escapes are used for
+    anything unprintable because they end after three digits, unlike \\x."""
+    out = []
+    for byte in text.encode("utf-8"):
+        ch = chr(byte)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif 0x20 <= byte < 0x7F and ch != "?":  # '?' would risk trigraphs in C++14 readers
+            out.append(ch)
+        else:
+            out.append("\\%03o" % byte)
+    return '"' + "".join(out) + '"'
+
+
+def json_key(name):
+    """The member's key as encoded JSON, with the colon: `"from":`."""
+    return json.dumps(name, ensure_ascii=False) + ":"
+
+
+def doc_lines(text, width=92):
+    """A description as lines for `///` comments, wrapped, one paragraph per line."""
+    lines = []
+    for paragraph in text.splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width=width, break_long_words=False, break_on_hyphens=False) or [""])
+    return lines
+
+
+def lookup_cases(fields):
+    """`find(key)` as a switch on the key's length, then exact comparisons: groups of
+    (length, [(wire name, index)]), sorted by length, fields in schema order."""
+    groups = {}
+    for index, f in enumerate(fields):
+        groups.setdefault(len(f.json.encode("utf-8")), []).append((f.json, index))
+    return sorted(groups.items())
+
+
+def enumerator_lines(enum):
+    """`in_progress,  ///< `in-progress`: description`, with the comments aligned."""
+    width = max(len(v.cpp) for v in enum.values) + 1
+    return [f"{(v.cpp + ',').ljust(width)}  ///< `{v.wire}`: {v.description}" for v in enum.values]
+
+
+def equality_terms(obj):
+    """The terms of a struct's operator==: every field, then the unknown members."""
+    return [f"a.{f.cpp} == b.{f.cpp}" for f in obj.fields] + ["a.unknown_members == b.unknown_members"]
+
+
+def initializer(field):
+    """`{}` for a plain arithmetic member, so a default-constructed struct holds no
+    indeterminate value; class types initialize themselves."""
+    plain = field.type.kind == "builtin" and field.type.name in ("boolean", "int32", "int64", "double")
+    return "{}" if plain and field.cpp_type == field.type.cpp_value else ""

@@ -1,0 +1,54 @@
+"""Rendering: model -> header text, and writing it without ever leaving half a file."""
+
+import os
+import tempfile
+
+import jinja2
+
+from . import cpp
+
+TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+
+
+def environment():
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not ""
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["literal"] = cpp.string_literal
+    env.filters["doc"] = cpp.doc_lines
+    env.filters["json_key"] = cpp.json_key
+    env.globals["lookup_cases"] = cpp.lookup_cases
+    env.globals["enumerator_lines"] = cpp.enumerator_lines
+    env.globals["equality_terms"] = cpp.equality_terms
+    env.globals["initializer"] = cpp.initializer
+    return env
+
+
+def include_guard(header):
+    return header.upper().replace("/", "_").replace(".", "_")
+
+
+def render_header(schema):
+    template = environment().get_template("header.hpp.j2")
+    return template.render(schema=schema, guard=include_guard(schema.header),
+                           qualified=lambda name: f"::{schema.namespace}::{name}")
+
+
+def write_atomically(path, text):
+    """Writes to a temporary file beside `path`, then renames it over `path`, so a
+    reader (or a crash) never sees a partial header."""
+    directory = os.path.dirname(path) or "."
+    os.makedirs(directory, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".hpp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise

@@ -1,0 +1,237 @@
+"""Validation: marked nodes -> model.Schema, or a SchemaError naming file and line.
+
+Everything is checked before anything is written: keys, types, references, names
+and the C++ identifiers they become.
+"""
+
+import re
+
+from . import cpp
+from .errors import SchemaError
+from .model import BUILTIN_TYPES, Enum, EnumValue, Field, Object, Schema, TypeRef
+from .source import Map, Scalar, Seq
+
+MAX_FIELDS = 64  # the decoder tracks presence in one 64-bit mask per object
+RESERVED_MEMBERS = {"unknown_members"}  # every generated struct has this member
+HEADER_PATH = re.compile(r"[a-z0-9_]+(/[a-z0-9_]+)*\.hpp\Z")
+NAMESPACE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*\Z")
+
+SCHEMA_KEYS = {"schema": True, "namespace": True, "header": True, "enums": False, "objects": True}
+ENUM_KEYS = {"name": True, "description": True, "values": True}
+VALUE_KEYS = {"wire": True, "description": True}
+OBJECT_KEYS = {"name": True, "description": True, "fields": True}
+FIELD_KEYS = {"json": True, "type": True, "items": False, "format": False, "description": True,
+              "example": False, "required": False, "nullable": False}
+
+
+class _Checker:
+    def __init__(self, path):
+        self.path = path
+
+    def error(self, line, message):
+        return SchemaError(self.path, line, message)
+
+    def mapping(self, node, keys, what):
+        """The entries of a mapping with exactly the allowed keys, required ones present."""
+        if not isinstance(node, Map):
+            raise self.error(node.line, f"{what} must be a mapping")
+        for key, (line, _) in node.entries.items():
+            if key not in keys:
+                allowed = ", ".join(keys)
+                raise self.error(line, f"unknown key '{key}' in {what} (allowed: {allowed})")
+        for key, required in keys.items():
+            if required and key not in node.entries:
+                raise self.error(node.line, f"{what} is missing '{key}'")
+        return node.entries
+
+    def text(self, entries, key, default=None):
+        if key not in entries:
+            return default
+        line, node = entries[key]
+        if not isinstance(node, Scalar):
+            raise self.error(line, f"'{key}' must be a single value")
+        return node.value
+
+    def nonempty_text(self, entries, key):
+        value = self.text(entries, key)
+        if not value.strip():
+            raise self.error(entries[key][0], f"'{key}' must not be empty")
+        return value
+
+    def description(self, entries):
+        value = self.nonempty_text(entries, "description")
+        line = entries["description"][0]
+        if any(ord(c) < 0x20 and c != "\n" for c in value):
+            raise self.error(line, "description contains a control character")
+        if any(l.rstrip().endswith("\\") for l in value.splitlines()):
+            raise self.error(line, "a description line may not end with a backslash "
+                                   "(it would continue the C++ comment)")
+        return value
+
+    def flag(self, entries, key):
+        """Booleans are written `true` or `false`: YAML 1.1's yes/no/on/off are refused,
+        since readers disagree on them."""
+        value = self.text(entries, key, "false")
+        if value not in ("true", "false"):
+            raise self.error(entries[key][0], f"'{key}' must be true or false, not '{value}'")
+        return value == "true"
+
+    def sequence(self, entries, key, what):
+        line, node = entries[key]
+        if not isinstance(node, Seq):
+            raise self.error(line, f"'{key}' of {what} must be a list")
+        if not node.items:
+            raise self.error(line, f"'{key}' of {what} must not be empty")
+        return node.items
+
+    def type_name(self, entries, key, what):
+        name = self.nonempty_text(entries, key)
+        if not cpp.IDENTIFIER.match(name) or cpp.identifier(name) != name:
+            raise self.error(entries[key][0], f"{what} name '{name}' is not a usable C++ identifier")
+        return name
+
+
+def validate(root, path):
+    """Checks the whole schema and returns its model."""
+    c = _Checker(path)
+    top = c.mapping(root, SCHEMA_KEYS, "the schema")
+    name = c.nonempty_text(top, "schema")
+    namespace = c.nonempty_text(top, "namespace")
+    if not NAMESPACE.match(namespace) or any(p in cpp.KEYWORDS for p in namespace.split("::")):
+        raise c.error(top["namespace"][0], f"namespace '{namespace}' is not a C++ namespace name")
+    header = c.nonempty_text(top, "header")
+    if not HEADER_PATH.match(header):
+        raise c.error(top["header"][0], f"header '{header}' must be a relative path like signalwire/call.hpp")
+
+    enums = [_enum(c, node) for node in (c.sequence(top, "enums", "the schema") if "enums" in top else [])]
+    objects_nodes = c.sequence(top, "objects", "the schema")
+    type_lines = {}
+    for e in enums:
+        _declare(c, type_lines, e.name, e.line)
+    object_names = {}
+    for node in objects_nodes:
+        entries = c.mapping(node, OBJECT_KEYS, "an object")
+        obj_name = c.type_name(entries, "name", "object")
+        _declare(c, type_lines, obj_name, entries["name"][0])
+        object_names[obj_name] = node
+    enum_names = {e.name for e in enums}
+    objects = [_object(c, node, enum_names, set(object_names)) for node in objects_nodes]
+    return Schema(source=path, name=name, namespace=namespace, header=header,
+                  enums=enums, objects=_dependency_order(c, objects))
+
+
+def _declare(c, type_lines, name, line):
+    if name in BUILTIN_TYPES or name == "array":
+        raise c.error(line, f"type name '{name}' is a built-in type")
+    if name in type_lines:
+        raise c.error(line, f"duplicate type name '{name}' (first at line {type_lines[name]})")
+    type_lines[name] = line
+
+
+def _enum(c, node):
+    entries = c.mapping(node, ENUM_KEYS, "an enum")
+    name = c.type_name(entries, "name", "enum")
+    values, by_wire, by_cpp = [], {}, {}
+    for value_node in c.sequence(entries, "values", f"enum {name}"):
+        v = c.mapping(value_node, VALUE_KEYS, f"a value of enum {name}")
+        wire = c.text(v, "wire")
+        line = v["wire"][0]
+        if wire in by_wire:
+            raise c.error(line, f"duplicate value '{wire}' in enum {name} (first at line {by_wire[wire]})")
+        ident = cpp.identifier(wire)
+        if ident is None:
+            raise c.error(line, f"value '{wire}' of enum {name} gives no usable C++ identifier")
+        if ident in by_cpp:
+            other, other_line = by_cpp[ident]
+            raise c.error(line, f"value '{wire}' of enum {name} becomes C++ '{ident}', "
+                                f"as '{other}' at line {other_line} does")
+        by_wire[wire] = line
+        by_cpp[ident] = (wire, line)
+        values.append(EnumValue(wire=wire, cpp=ident, description=c.description(v), line=line))
+    return Enum(name=name, description=c.description(entries), values=values, line=entries["name"][0])
+
+
+def _object(c, node, enum_names, object_names):
+    entries = c.mapping(node, OBJECT_KEYS, "an object")
+    name = entries["name"][1].value
+    field_nodes = c.sequence(entries, "fields", f"object {name}")
+    if len(field_nodes) > MAX_FIELDS:
+        raise c.error(entries["fields"][0], f"object {name} has {len(field_nodes)} fields; at most {MAX_FIELDS}")
+    fields, by_json, by_cpp = [], {}, {}
+    for field_node in field_nodes:
+        f = _field(c, field_node, name, enum_names, object_names)
+        if f.json in by_json:
+            raise c.error(f.line, f"duplicate field '{f.json}' in object {name} (first at line {by_json[f.json]})")
+        if f.cpp in by_cpp:
+            other, other_line = by_cpp[f.cpp]
+            raise c.error(f.line, f"field '{f.json}' of object {name} becomes C++ '{f.cpp}', "
+                                  f"as '{other}' at line {other_line} does")
+        by_json[f.json] = f.line
+        by_cpp[f.cpp] = (f.json, f.line)
+        fields.append(f)
+    return Object(name=name, description=c.description(entries), fields=fields, line=entries["name"][0])
+
+
+def _field(c, node, object_name, enum_names, object_names):
+    f = c.mapping(node, FIELD_KEYS, f"a field of object {object_name}")
+    wire = c.text(f, "json")
+    line = f["json"][0]
+    if not wire or any(ord(ch) < 0x20 for ch in wire):
+        raise c.error(line, f"field name '{wire}' must be non-empty, without control characters")
+    ident = cpp.identifier(wire)
+    if ident is None:
+        raise c.error(line, f"field '{wire}' of object {object_name} gives no usable C++ identifier")
+    if ident in RESERVED_MEMBERS:
+        raise c.error(line, f"field '{wire}' would clash with the generated member '{ident}'")
+    type_ref = _type(c, f, object_name, enum_names, object_names)
+    example = c.text(f, "example")
+    fmt = c.text(f, "format")
+    return Field(json=wire, cpp=ident, type=type_ref, required=c.flag(f, "required"),
+                 nullable=c.flag(f, "nullable"), description=c.description(f),
+                 example=example, format=fmt, line=line)
+
+
+def _type(c, f, object_name, enum_names, object_names):
+    type_line = f["type"][0]
+    type_name = c.nonempty_text(f, "type")
+    if type_name == "array":
+        if "items" not in f:
+            raise c.error(type_line, "an array field needs 'items', the object type of its elements")
+        item = c.nonempty_text(f, "items")
+        if item not in object_names:
+            raise c.error(f["items"][0], f"array items must be an object type of this schema, not '{item}'")
+        return TypeRef("array", item, f"std::vector<{item}>")
+    if "items" in f:
+        raise c.error(f["items"][0], "'items' is only for fields of type array")
+    if type_name in BUILTIN_TYPES:
+        return TypeRef("builtin", type_name, BUILTIN_TYPES[type_name])
+    if type_name in enum_names:
+        return TypeRef("enum", type_name, f"open_enum<{type_name}>")
+    if type_name in object_names:
+        return TypeRef("object", type_name, type_name)
+    known = ", ".join(list(BUILTIN_TYPES) + ["array"] + sorted(enum_names) + sorted(object_names))
+    raise c.error(type_line, f"unknown type '{type_name}' (known: {known})")
+
+
+def _dependency_order(c, objects):
+    """Objects sorted so that each comes after the objects its fields hold (C++ needs
+    complete types), otherwise in schema order. A cycle cannot be held by value."""
+    by_name = {o.name: o for o in objects}
+    ordered, state = [], {}
+
+    def visit(o, chain):
+        if state.get(o.name) == "done":
+            return
+        if state.get(o.name) == "visiting":
+            cycle = " -> ".join(chain + [o.name])
+            raise c.error(o.line, f"objects contain each other: {cycle}")
+        state[o.name] = "visiting"
+        for f in o.fields:
+            if f.type.kind in ("object", "array"):
+                visit(by_name[f.type.name], chain + [o.name])
+        state[o.name] = "done"
+        ordered.append(o)
+
+    for o in objects:
+        visit(o, [])
+    return ordered

@@ -1,0 +1,171 @@
+// The public JSON API of the generated models:
+//   decode<T>(json, options)  -> decode_result<T>  (never throws on bad input)
+//   decode<T>(boost::json::value, options)
+//   encode(model)             -> std::string       (compact JSON)
+//   boost::json::value_to<T> / value_from for every generated struct and enum.
+#ifndef SIGNALWIRE_CODEC_HPP
+#define SIGNALWIRE_CODEC_HPP
+
+#include <signalwire/decode_options.hpp>
+#include <signalwire/detail/decoder.hpp>
+#include <signalwire/detail/object_codec.hpp>
+#include <signalwire/error.hpp>
+#include <signalwire/model.hpp>
+#include <signalwire/open_enum.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace signalwire {
+
+namespace detail {
+
+/// Says what a parse error means, at the byte offset where the parser stopped.
+inline std::string parse_error_message(const boost::system::error_code& ec, std::size_t offset,
+                                       const decode_options& options) {
+    if (ec == boost::json::error::too_deep)
+        return "nesting deeper than max_depth (" + std::to_string(options.max_depth) + ")";
+    std::string what = ec.message();
+    if (ec == boost::json::error::incomplete) what = "unexpected end of input";
+    else if (ec == boost::json::error::extra_data) what = "unexpected data after the document";
+    return "invalid JSON at offset " + std::to_string(offset) + ": " + what;
+}
+
+/// Feeds a DOM value to the decoder as the parser would, so that DOM input follows
+/// exactly the rules of byte input. Doubles have no literal text in a DOM: they are
+/// given their shortest round-trip form.
+inline bool replay(const boost::json::value& v, decoder& d, std::size_t depth, const decode_options& options,
+                   boost::system::error_code& ec) {
+    namespace json = boost::json;
+    switch (v.kind()) {
+        case json::kind::null: return d.on_null(ec);
+        case json::kind::bool_: return d.on_bool(v.get_bool(), ec);
+        case json::kind::int64: {
+            char buf[24];
+            auto r = std::to_chars(buf, buf + sizeof buf, v.get_int64());
+            return d.on_int64(v.get_int64(), json::string_view(buf, static_cast<std::size_t>(r.ptr - buf)), ec);
+        }
+        case json::kind::uint64: {
+            char buf[24];
+            auto r = std::to_chars(buf, buf + sizeof buf, v.get_uint64());
+            return d.on_uint64(v.get_uint64(), json::string_view(buf, static_cast<std::size_t>(r.ptr - buf)), ec);
+        }
+        case json::kind::double_: {
+            std::string text;
+            write_double(text, v.get_double());
+            return d.on_double(v.get_double(), text, ec);
+        }
+        case json::kind::string: return d.on_string(v.get_string(), v.get_string().size(), ec);
+        case json::kind::array: {
+            if (depth >= options.max_depth) return ec = json::error::too_deep, false;
+            if (!d.on_array_begin(ec)) return false;
+            for (const auto& e : v.get_array())
+                if (!replay(e, d, depth + 1, options, ec)) return false;
+            return d.on_array_end(v.get_array().size(), ec);
+        }
+        case json::kind::object: {
+            if (depth >= options.max_depth) return ec = json::error::too_deep, false;
+            if (!d.on_object_begin(ec)) return false;
+            for (const auto& kv : v.get_object()) {
+                if (!d.on_key(kv.key(), kv.key().size(), ec)) return false;
+                if (!replay(kv.value(), d, depth + 1, options, ec)) return false;
+            }
+            return d.on_object_end(v.get_object().size(), ec);
+        }
+    }
+    return true;
+}
+
+}  // namespace detail
+
+/// Decodes JSON text into a generated struct. Never throws for bad input: the result
+/// holds the value or a decode_error naming the failing JSON Pointer.
+template <class T>
+decode_result<T> decode(std::string_view json, const decode_options& options = {}) {
+    static_assert(is_model_v<T>, "decode<T> takes a struct generated from the schema");
+    if (json.size() > options.max_size)
+        return decode_error{"", "document of " + std::to_string(json.size()) + " bytes is larger than max_size (" +
+                                    std::to_string(options.max_size) + " bytes)"};
+    T out{};
+    boost::json::parse_options parse_options;
+    parse_options.max_depth = options.max_depth;
+    boost::json::basic_parser<detail::decoder> parser(parse_options, &out, detail::vtable_of<T>(), options);
+    boost::system::error_code ec;
+    const std::size_t consumed = parser.write_some(false, json.data(), json.size(), ec);
+    if (parser.handler().failed()) return parser.handler().error();
+    if (ec) return decode_error{parser.handler().current_pointer(), detail::parse_error_message(ec, consumed, options)};
+    return out;
+}
+
+/// Decodes a boost::json value with the same rules as JSON text.
+template <class T>
+decode_result<T> decode(const boost::json::value& json, const decode_options& options = {}) {
+    static_assert(is_model_v<T>, "decode<T> takes a struct generated from the schema");
+    T out{};
+    detail::decoder d(&out, detail::vtable_of<T>(), options);
+    boost::system::error_code ec;
+    detail::replay(json, d, 0, options, ec);
+    if (d.failed()) return d.error();
+    if (ec) return decode_error{d.current_pointer(), detail::parse_error_message(ec, 0, options)};
+    return out;
+}
+
+/// Compact JSON: schema fields in schema order (nullable ones as `null` when empty,
+/// other empty optionals left out), then the unknown members as they were received.
+template <class T>
+std::string encode(const T& value) {
+    static_assert(is_model_v<T>, "encode takes a struct generated from the schema");
+    std::string out;
+    out.reserve(1024);
+    detail::encode_object(out, value);
+    return out;
+}
+
+// ---- Boost.JSON conversions (found by argument-dependent lookup) --------------------
+
+/// `boost::json::value_to<Call>(v)`: throws decode_exception on bad input.
+template <class T, std::enable_if_t<is_model_v<T>, int> = 0>
+T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value& v) {
+    return decode<T>(v).value();
+}
+
+/// `boost::json::value_from(call)`: the value that `encode` writes, as a DOM. (A DOM
+/// holds a decimal as a double, so `price` keeps its value, not its trailing zeros.)
+template <class T, std::enable_if_t<is_model_v<T>, int> = 0>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& v, const T& model) {
+    v = boost::json::parse(encode(model));
+}
+
+/// Schema enums convert by wire name (`in-progress`), not by C++ name.
+template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0, class = decltype(enum_traits<E>::names)>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& v, E e) {
+    v = to_string(e);
+}
+template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0, class = decltype(enum_traits<E>::names)>
+E tag_invoke(boost::json::value_to_tag<E>, const boost::json::value& v) {
+    if (const auto* s = v.if_string())
+        if (auto e = from_string<E>(*s)) return *e;
+    throw decode_exception(decode_error{"", "expected a " + std::string(enum_traits<E>::type_name) + " wire name"});
+}
+
+template <class E>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& v, const open_enum<E>& e) {
+    v = e.wire_name();
+}
+template <class E>
+open_enum<E> tag_invoke(boost::json::value_to_tag<open_enum<E>>, const boost::json::value& v) {
+    if (const auto* s = v.if_string()) return open_enum<E>::from_wire(*s);
+    throw decode_exception(decode_error{"", "expected a string"});
+}
+
+}  // namespace signalwire
+
+#endif

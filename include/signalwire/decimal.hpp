@@ -1,0 +1,357 @@
+// signalwire-models: an exact decimal that keeps its digits as sent.
+//
+// SignalWire sends a Call's `price` either as a JSON number (0.0065) or as a
+// string ("-0.03000"). Converting it to double would lose the digits the
+// server chose ("-0.200" vs "-0.2"), so `decimal` keeps the accepted text
+// verbatim and re-emits it as a JSON number with the same digits.
+#ifndef SIGNALWIRE_DECIMAL_HPP
+#define SIGNALWIRE_DECIMAL_HPP
+
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace signalwire {
+
+/// A decimal number stored as its exact text, in RFC 8259 JSON-number grammar.
+///
+/// The text lives in a fixed inline buffer, so decoding a price never
+/// allocates, and copies are trivial.
+class decimal {
+public:
+    /// Longest text accepted; longer input is rejected so work and memory stay bounded.
+    static constexpr std::size_t max_length = 64;
+
+    /// The value 0, text "0".
+    decimal() noexcept : buf_{'0'}, len_{1} {}
+
+    /// Parses RFC 8259 JSON-number grammar exactly:
+    /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    /// On failure returns false, sets `error` (lower-case, no trailing period)
+    /// and leaves `out` unchanged.
+    static bool parse(std::string_view text, decimal& out, std::string& error) {
+        error.clear();
+        if (text.empty()) return fail(error, "empty decimal");
+        if (text.size() > max_length) {
+            return fail(error, "decimal longer than " + std::to_string(max_length) + " characters");
+        }
+        // Other producers (JavaScript, Python) emit these for non-finite
+        // values; name them explicitly rather than "unexpected character 'N'".
+        if (is_non_finite_name(text)) {
+            return fail(error, "\"" + std::string(text) + "\" is not a decimal");
+        }
+
+        std::size_t i = 0;
+        const std::size_t n = text.size();
+        auto digit_at = [&](std::size_t k) { return k < n && is_digit(text[k]); };
+
+        if (text[i] == '+') return fail(error, "leading '+' is not allowed in a decimal");
+        if (text[i] == '-') {
+            ++i;
+            if (i == n) return fail(error, "lone '-' is not a decimal");
+        }
+
+        // Integer part: a single 0, or a non-zero digit followed by digits.
+        if (text[i] == '.') return fail(error, "missing digits before '.'");
+        if (!is_digit(text[i])) return fail_unexpected(error, text[i]);
+        if (text[i] == '0') {
+            ++i;
+            if (digit_at(i)) return fail(error, "leading zeros are not allowed in a decimal");
+        } else {
+            while (digit_at(i)) ++i;
+        }
+
+        // Optional fraction.
+        if (i < n && text[i] == '.') {
+            ++i;
+            if (!digit_at(i)) return fail(error, "missing digits after '.'");
+            while (digit_at(i)) ++i;
+        }
+
+        // Optional exponent.
+        if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+            ++i;
+            if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+            if (!digit_at(i)) {
+                if (i == n) return fail(error, "missing exponent digits");
+                return fail_unexpected(error, text[i]);
+            }
+            while (digit_at(i)) ++i;
+        }
+
+        if (i != n) return fail_unexpected(error, text[i]);
+
+        std::memcpy(out.buf_, text.data(), n);
+        out.len_ = static_cast<std::uint8_t>(n);
+        return true;
+    }
+
+    /// Convenience: throws std::invalid_argument with the same message as parse().
+    static decimal from_string(std::string_view text) {
+        decimal d;
+        std::string error;
+        if (!parse(text, d, error)) throw std::invalid_argument(error);
+        return d;
+    }
+
+    /// The shortest text that round-trips the double (std::to_chars shortest
+    /// form), e.g. 0.0065 -> "0.0065", 1e-7 -> "1e-07". That form is always
+    /// valid JSON-number grammar. Non-finite doubles throw std::invalid_argument.
+    static decimal from_double(double d) {
+        if (!std::isfinite(d)) throw std::invalid_argument("non-finite double is not a decimal");
+        decimal out;
+        const auto res = std::to_chars(out.buf_, out.buf_ + max_length, d);
+        // Shortest doubles need at most 24 characters, so this cannot fail.
+        if (res.ec != std::errc()) throw std::invalid_argument("double does not fit in a decimal");
+        out.len_ = static_cast<std::uint8_t>(res.ptr - out.buf_);
+        return out;
+    }
+
+    /// Exactly the accepted text, e.g. "-0.03000".
+    std::string_view text() const noexcept { return std::string_view(buf_, len_); }
+
+    /// Nearest double (std::from_chars, locale-independent). Out-of-range
+    /// values give +-HUGE_VAL on overflow and +-0.0 on underflow, like strtod.
+    double to_double() const noexcept {
+        double value = 0.0;
+        const auto res = std::from_chars(buf_, buf_ + len_, value);
+        if (res.ec == std::errc()) return value;
+        // from_chars leaves `value` untouched when out of range; the value's
+        // decimal magnitude tells overflow (>= 1) from underflow (< 1).
+        const bool negative = buf_[0] == '-';
+        const parts p = split(*this);
+        const double magnitude = p.adjusted_exponent_positive() ? HUGE_VAL : 0.0;
+        return negative ? -magnitude : magnitude;
+    }
+
+    /// Exact equality of the text: "-0.200" != "-0.2" (the digits are kept,
+    /// so they are part of the value). Use compare() for numeric equality.
+    friend bool operator==(const decimal& a, const decimal& b) noexcept { return a.text() == b.text(); }
+    friend bool operator!=(const decimal& a, const decimal& b) noexcept { return !(a == b); }
+
+    /// Numeric comparison ignoring representation: "-0.200" vs "-0.2" is 0,
+    /// "0" vs "-0" is 0. Exact (digit-wise, never via double), so exponents
+    /// like 1e999999999 neither overflow nor lose precision. Returns <0, 0, >0.
+    friend int compare(const decimal& a, const decimal& b) noexcept {
+        const parts pa = split(a);
+        const parts pb = split(b);
+        const int sa = pa.sign();
+        const int sb = pb.sign();
+        if (sa != sb) return sa < sb ? -1 : 1;
+        if (sa == 0) return 0;  // both zero
+        // Same sign: compare magnitudes, then flip for negatives.
+        return sa * compare_magnitude(pa, pb);
+    }
+
+private:
+    // ---- exponent arithmetic -------------------------------------------
+    //
+    // Exponents may have up to 62 digits (< 2^206), so they are held in a
+    // fixed 256-bit two's-complement integer: exact, bounded, no allocation.
+    struct wide {
+        static constexpr std::size_t limbs = 8;  // little-endian 32-bit limbs
+        std::uint32_t w[limbs] = {};
+
+        static wide from_int(std::int64_t v) noexcept {
+            wide r;
+            // Two's-complement bits of v, sign-extended to all limbs.
+            const auto u = static_cast<std::uint64_t>(v);
+            r.w[0] = static_cast<std::uint32_t>(u);
+            r.w[1] = static_cast<std::uint32_t>(u >> 32);
+            const std::uint32_t fill = v < 0 ? 0xFFFFFFFFu : 0u;
+            for (std::size_t k = 2; k < limbs; ++k) r.w[k] = fill;
+            return r;
+        }
+
+        /// Parses unsigned decimal digits (at most 62 of them, so no overflow).
+        static wide from_digits(std::string_view digits) noexcept {
+            wide r;
+            for (char c : digits) {
+                std::uint64_t carry = static_cast<std::uint64_t>(c - '0');
+                for (std::size_t k = 0; k < limbs; ++k) {
+                    const std::uint64_t t = std::uint64_t{r.w[k]} * 10u + carry;
+                    r.w[k] = static_cast<std::uint32_t>(t);
+                    carry = t >> 32;
+                }
+            }
+            return r;
+        }
+
+        void negate() noexcept {
+            std::uint64_t carry = 1;
+            for (std::size_t k = 0; k < limbs; ++k) {
+                const std::uint64_t t = std::uint64_t{static_cast<std::uint32_t>(~w[k])} + carry;
+                w[k] = static_cast<std::uint32_t>(t);
+                carry = t >> 32;
+            }
+        }
+
+        void add(const wide& o) noexcept {
+            std::uint64_t carry = 0;
+            for (std::size_t k = 0; k < limbs; ++k) {
+                const std::uint64_t t = std::uint64_t{w[k]} + o.w[k] + carry;
+                w[k] = static_cast<std::uint32_t>(t);
+                carry = t >> 32;
+            }
+        }
+
+        /// Signed comparison: flipping the sign bit turns it into an unsigned one.
+        static int compare(const wide& a, const wide& b) noexcept {
+            for (std::size_t k = limbs; k-- > 0;) {
+                std::uint32_t x = a.w[k];
+                std::uint32_t y = b.w[k];
+                if (k == limbs - 1) {
+                    x ^= 0x80000000u;
+                    y ^= 0x80000000u;
+                }
+                if (x != y) return x < y ? -1 : 1;
+            }
+            return 0;
+        }
+
+        bool is_positive() const noexcept { return compare(*this, wide{}) > 0; }
+    };
+
+    // ---- normalized form -------------------------------------------------
+    //
+    // A non-zero value is written as  +-0.D x 10^adjusted  where D is the
+    // significand digits without leading or trailing zeros (D[0] != '0').
+    // The digits are not contiguous in the text (a '.' may sit among them),
+    // so they are addressed through digit().
+    struct parts {
+        bool negative = false;
+        std::string_view int_digits;   // before '.'
+        std::string_view frac_digits;  // after '.', may be empty
+        std::size_t first = 0;         // index of first non-zero digit in int ++ frac
+        std::size_t count = 0;         // significant digits; 0 means the value is zero
+        std::string_view exp_digits;   // exponent digits, may be empty
+        bool exp_negative = false;
+
+        /// Digit `idx` of int_digits ++ frac_digits.
+        char raw(std::size_t idx) const noexcept {
+            return idx < int_digits.size() ? int_digits[idx] : frac_digits[idx - int_digits.size()];
+        }
+
+        /// Significant digit `k` (0 <= k < count).
+        char digit(std::size_t k) const noexcept { return raw(first + k); }
+
+        int sign() const noexcept { return count == 0 ? 0 : (negative ? -1 : 1); }
+
+        /// adjusted = exponent + len(int_digits) - first  (the exponent of 0.D form).
+        wide adjusted_exponent() const noexcept {
+            wide e = wide::from_digits(exp_digits);
+            if (exp_negative) e.negate();
+            // Both terms are at most 64, so the difference fits easily.
+            const auto shift = static_cast<std::int64_t>(int_digits.size()) - static_cast<std::int64_t>(first);
+            e.add(wide::from_int(shift));
+            return e;
+        }
+
+        /// True when |value| >= 1 (used to tell overflow from underflow).
+        bool adjusted_exponent_positive() const noexcept { return count != 0 && adjusted_exponent().is_positive(); }
+    };
+
+    /// Splits already-validated text into its normalized parts.
+    static parts split(const decimal& d) noexcept {
+        parts p;
+        std::string_view t = d.text();
+        if (!t.empty() && t[0] == '-') {
+            p.negative = true;
+            t.remove_prefix(1);
+        }
+        const std::size_t exp_pos = t.find_first_of("eE");
+        std::string_view mantissa = t.substr(0, exp_pos);
+        if (exp_pos != std::string_view::npos) {
+            std::string_view e = t.substr(exp_pos + 1);
+            if (!e.empty() && (e[0] == '+' || e[0] == '-')) {
+                p.exp_negative = e[0] == '-';
+                e.remove_prefix(1);
+            }
+            p.exp_digits = e;
+        }
+        const std::size_t dot = mantissa.find('.');
+        p.int_digits = mantissa.substr(0, dot);
+        if (dot != std::string_view::npos) p.frac_digits = mantissa.substr(dot + 1);
+
+        const std::size_t total = p.int_digits.size() + p.frac_digits.size();
+        std::size_t first = 0;
+        while (first < total && p.raw(first) == '0') ++first;
+        std::size_t last = total;  // one past the last non-zero digit
+        while (last > first && p.raw(last - 1) == '0') --last;
+        p.first = first;
+        p.count = last - first;
+        return p;
+    }
+
+    /// Compares |a| and |b|, both non-zero.
+    static int compare_magnitude(const parts& a, const parts& b) noexcept {
+        const int by_exponent = wide::compare(a.adjusted_exponent(), b.adjusted_exponent());
+        if (by_exponent != 0) return by_exponent;
+        const std::size_t common = a.count < b.count ? a.count : b.count;
+        for (std::size_t k = 0; k < common; ++k) {
+            const char x = a.digit(k);
+            const char y = b.digit(k);
+            if (x != y) return x < y ? -1 : 1;
+        }
+        // Equal prefix: the one with more (non-zero-terminated) digits is larger.
+        if (a.count == b.count) return 0;
+        return a.count < b.count ? -1 : 1;
+    }
+
+    // ---- parsing helpers -------------------------------------------------
+
+    static constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+    static char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+    /// "NaN", "Infinity", "inf" and friends, any case, with an optional sign.
+    static bool is_non_finite_name(std::string_view t) noexcept {
+        if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
+        for (std::string_view name : {std::string_view("nan"), std::string_view("inf"), std::string_view("infinity")}) {
+            if (t.size() != name.size()) continue;
+            bool same = true;
+            for (std::size_t k = 0; k < t.size(); ++k) same = same && lower(t[k]) == name[k];
+            if (same) return true;
+        }
+        return false;
+    }
+
+    static bool fail(std::string& error, std::string message) {
+        error = std::move(message);
+        return false;
+    }
+
+    /// Printable ASCII is quoted as is; other bytes as '\xNN', so the message
+    /// stays printable (and valid UTF-8) whatever the input.
+    static bool fail_unexpected(std::string& error, char c) {
+        std::string shown;
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7F) {
+            shown.assign(1, c);
+        } else {
+            const char* hex = "0123456789abcdef";
+            shown = "\\x";
+            shown += hex[u >> 4];
+            shown += hex[u & 0x0F];
+        }
+        return fail(error, "unexpected character '" + shown + "' in decimal");
+    }
+
+    char buf_[max_length];
+    std::uint8_t len_;
+};
+
+/// Prints text(), e.g. "-0.03000".
+inline std::ostream& operator<<(std::ostream& os, const decimal& d) { return os << d.text(); }
+
+}  // namespace signalwire
+
+#endif  // SIGNALWIRE_DECIMAL_HPP

@@ -1,0 +1,226 @@
+// How each C++ member type is read from one JSON scalar and written back: the single
+// place where a field's wire format is decided (`value_codec<T>`). Objects and arrays
+// are handled by object_codec.hpp; the parser events arrive through decoder.hpp.
+#ifndef SIGNALWIRE_DETAIL_VALUE_CODEC_HPP
+#define SIGNALWIRE_DETAIL_VALUE_CODEC_HPP
+
+#include <signalwire/decimal.hpp>
+#include <signalwire/decode_options.hpp>
+#include <signalwire/detail/json_writer.hpp>
+#include <signalwire/open_enum.hpp>
+#include <signalwire/rfc2822.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace signalwire::detail {
+
+/// One JSON scalar as the parser delivered it. For numbers `text` is the literal as
+/// written (`-0.03000`), which is how decimals keep their digits.
+struct scalar {
+    enum class kind : unsigned char { null, boolean, integer, unsigned_integer, floating, string };
+    kind k = kind::null;
+    std::string_view text;
+    std::int64_t i = 0;
+    std::uint64_t u = 0;
+    double d = 0;
+    bool b = false;
+};
+
+/// The state one decode shares with the codecs: its options and, on failure, why.
+struct decode_state {
+    const decode_options& options;
+    std::string message;
+
+    bool fail(std::string why) {
+        message = std::move(why);
+        return false;
+    }
+};
+
+/// What a value codec made of a scalar. `wrong_type` lets the caller, which knows the
+/// field, say "expected ..., got ..."; `invalid` means the codec set the message itself.
+enum class outcome : unsigned char { ok, wrong_type, invalid };
+
+/// A string for an error message: quoted, escaped, cut after 40 bytes.
+inline std::string quoted_preview(std::string_view s) {
+    constexpr std::size_t limit = 40;
+    std::string out;
+    write_string(out, s.substr(0, limit));
+    if (s.size() > limit) out.insert(out.size() - 1, "...");
+    return out;
+}
+
+/// `string "15"`, `number 1.5`, `boolean`, `null`: the "got" half of a type error.
+inline std::string describe(const scalar& s) {
+    switch (s.k) {
+        case scalar::kind::null: return "null";
+        case scalar::kind::boolean: return "boolean";
+        case scalar::kind::string: return "string " + quoted_preview(s.text);
+        default: return "number " + std::string(s.text.substr(0, 40));
+    }
+}
+
+inline bool is_number(const scalar& s) noexcept {
+    return s.k == scalar::kind::integer || s.k == scalar::kind::unsigned_integer || s.k == scalar::kind::floating;
+}
+
+template <class T, class = void>
+struct value_codec;
+
+template <>
+struct value_codec<std::string> {
+    static constexpr bool string_typed = true;  // `""` in an optional field means absent
+    static std::string expected() { return "string"; }
+    static outcome decode(std::string& out, const scalar& s, decode_state&) {
+        if (s.k != scalar::kind::string) return outcome::wrong_type;
+        out.assign(s.text.data(), s.text.size());
+        return outcome::ok;
+    }
+    static void encode(std::string& out, const std::string& v) { write_string(out, v); }
+};
+
+template <>
+struct value_codec<bool> {
+    static constexpr bool string_typed = false;
+    static std::string expected() { return "boolean"; }
+    static outcome decode(bool& out, const scalar& s, decode_state& st) {
+        if (s.k == scalar::kind::boolean) {
+            out = s.b;
+            return outcome::ok;
+        }
+        if (s.k == scalar::kind::string && !st.options.strict && (s.text == "true" || s.text == "false")) {
+            out = s.text == "true";
+            return outcome::ok;
+        }
+        return outcome::wrong_type;
+    }
+    static void encode(std::string& out, bool v) { v ? out.append("true", 4) : out.append("false", 5); }
+};
+
+/// std::int32_t and std::int64_t. Lenient mode reads decimal digits sent as a string.
+template <class Int>
+struct value_codec<Int, std::enable_if_t<std::is_same_v<Int, std::int32_t> || std::is_same_v<Int, std::int64_t>>> {
+    static constexpr bool string_typed = false;
+    static std::string expected() { return "integer"; }
+    static outcome decode(Int& out, const scalar& s, decode_state& st) {
+        using limits = std::numeric_limits<Int>;
+        switch (s.k) {
+            case scalar::kind::integer:
+                if (s.i < limits::min() || s.i > limits::max()) return out_of_range(s.text, st);
+                out = static_cast<Int>(s.i);
+                return outcome::ok;
+            case scalar::kind::unsigned_integer:
+                if (s.u > static_cast<std::uint64_t>(limits::max())) return out_of_range(s.text, st);
+                out = static_cast<Int>(s.u);
+                return outcome::ok;
+            case scalar::kind::string: {
+                if (st.options.strict || s.text.empty()) return outcome::wrong_type;
+                const char* end = s.text.data() + s.text.size();
+                auto r = std::from_chars(s.text.data(), end, out);
+                if (r.ec == std::errc::result_out_of_range) return out_of_range(s.text, st);
+                return r.ec == std::errc() && r.ptr == end ? outcome::ok : outcome::wrong_type;
+            }
+            default: return outcome::wrong_type;
+        }
+    }
+    static void encode(std::string& out, Int v) { write_integer(out, v); }
+
+private:
+    static outcome out_of_range(std::string_view text, decode_state& st) {
+        st.fail("integer " + std::string(text.substr(0, 40)) + " is out of range for " +
+                (sizeof(Int) == 4 ? "int32" : "int64"));
+        return outcome::invalid;
+    }
+};
+
+/// A binary floating-point measurement (`audio_in_mos`). Lenient mode reads a number
+/// sent as a string; NaN and infinities are never accepted.
+template <>
+struct value_codec<double> {
+    static constexpr bool string_typed = false;
+    static std::string expected() { return "number"; }
+    static outcome decode(double& out, const scalar& s, decode_state& st) {
+        switch (s.k) {
+            case scalar::kind::integer: out = static_cast<double>(s.i); return outcome::ok;
+            case scalar::kind::unsigned_integer: out = static_cast<double>(s.u); return outcome::ok;
+            case scalar::kind::floating: out = s.d; return outcome::ok;
+            case scalar::kind::string: {
+                if (st.options.strict || s.text.empty()) return outcome::wrong_type;
+                // Only JSON number syntax, so "nan", "inf" and " 1" stay errors.
+                decimal checked;
+                std::string why;
+                if (!decimal::parse(s.text, checked, why)) return outcome::wrong_type;
+                out = checked.to_double();
+                return std::isfinite(out) ? outcome::ok : outcome::wrong_type;
+            }
+            default: return outcome::wrong_type;
+        }
+    }
+    static void encode(std::string& out, double v) { write_double(out, v); }
+};
+
+/// An exact decimal (`price`): the literal digits as sent, as a number or a string.
+template <>
+struct value_codec<decimal> {
+    static constexpr bool string_typed = false;
+    static std::string expected() { return "decimal number"; }
+    static outcome decode(decimal& out, const scalar& s, decode_state& st) {
+        if (s.k == scalar::kind::string && (st.options.strict || s.text.empty())) return outcome::wrong_type;
+        if (s.k != scalar::kind::string && !is_number(s)) return outcome::wrong_type;
+        std::string why;
+        if (decimal::parse(s.text, out, why)) return outcome::ok;
+        st.fail("invalid decimal " + quoted_preview(s.text) + ": " + why);
+        return outcome::invalid;
+    }
+    static void encode(std::string& out, const decimal& v) { out.append(v.text().data(), v.text().size()); }
+};
+
+/// A date-time field: an RFC 2822 string on the wire, a time point in C++.
+template <>
+struct value_codec<timestamp> {
+    static constexpr bool string_typed = true;
+    static std::string expected() { return "RFC 2822 date string"; }
+    static outcome decode(timestamp& out, const scalar& s, decode_state& st) {
+        if (s.k != scalar::kind::string) return outcome::wrong_type;
+        std::string why;
+        if (rfc2822::parse(s.text, out, why)) return outcome::ok;
+        st.fail("invalid RFC 2822 date " + quoted_preview(s.text) + ": " + why);
+        return outcome::invalid;
+    }
+    static void encode(std::string& out, timestamp v) {
+        char buf[rfc2822::formatted_size];
+        rfc2822::format_to(v, buf);
+        out.push_back('"');
+        out.append(buf, sizeof buf);
+        out.push_back('"');
+    }
+};
+
+/// A schema enum. Lenient mode keeps a value the schema does not know; strict rejects it.
+template <class E>
+struct value_codec<open_enum<E>> {
+    static constexpr bool string_typed = true;
+    static std::string expected() { return "string (" + std::string(enum_traits<E>::type_name) + ")"; }
+    static outcome decode(open_enum<E>& out, const scalar& s, decode_state& st) {
+        if (s.k != scalar::kind::string) return outcome::wrong_type;
+        out = open_enum<E>::from_wire(s.text);
+        if (out.is_known() || !st.options.strict) return outcome::ok;
+        std::string why = "unknown " + std::string(enum_traits<E>::type_name) + " value " + quoted_preview(s.text) +
+                          " (expected one of:";
+        for (const auto& n : enum_traits<E>::names) (why += (&n == enum_traits<E>::names ? " " : ", ")) += n.wire;
+        st.fail(why + ")");
+        return outcome::invalid;
+    }
+    static void encode(std::string& out, const open_enum<E>& v) { write_string(out, v.wire_name()); }
+};
+
+}  // namespace signalwire::detail
+
+#endif

@@ -1,0 +1,3 @@
+#include <signalwire/call.hpp>
+#include <doctest/doctest.h>
+TEST_CASE("placeholder") { CHECK(true); }
