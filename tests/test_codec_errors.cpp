@@ -1,3 +1,195 @@
+// Decode errors: each names the JSON Pointer of the failing value and what was
+// expected, exactly. Strict mode rejects what lenient mode tolerates.
+#include <signalwire/codec.hpp>  // first: the header compiles on its own
+
 #include <signalwire/call.hpp>
+
 #include <doctest/doctest.h>
-TEST_CASE("placeholder") { CHECK(true); }
+
+#include <map>
+#include <string>
+#include <tuple>
+
+using namespace signalwire;
+
+namespace {
+
+// The required members of a Call, without the closing brace.
+const std::string base =
+    R"({"sid":"s","account_sid":"a","date_created":"Thu, 01 Jan 1970 00:00:00 +0000",)"
+    R"("date_updated":"Thu, 01 Jan 1970 00:00:01 +0000","to":"+1","from":"+2","status":"queued",)"
+    R"("direction":"inbound","uri":"/u")";
+
+template <class T = Call>
+std::string error_of(const std::string& json, bool strict = false) {
+    auto r = decode<T>(json, decode_options{strict});
+    return r ? std::string("(decoded)") : r.error().to_string();
+}
+
+/// The Call's required members plus `extra` (`,"k":v` members), then `}`.
+std::string call_with(const std::string& extra) { return base + extra + "}"; }
+
+/// The Call's required members with member `name` replaced by `value`.
+std::string call_replacing(const std::string& name, const std::string& value) {
+    std::string json = base + "}";
+    const std::string key = "\"" + name + "\":";
+    const auto at = json.find(key);
+    if (at == std::string::npos) return call_with("," + key + value);
+    const auto end = json.find_first_of(",}", json.find('"', at + key.size() + 1) + 1);
+    return json.replace(at + key.size(), end - at - key.size(), value);
+}
+
+}  // namespace
+
+TEST_CASE("a wrong JSON type in any Call field names the field and the expected type") {
+    // What each field expects; a field added to the schema without a line here fails.
+    const std::map<std::string, std::string> expected = {
+        {"sid", "string"}, {"account_sid", "string"},
+        {"date_created", "RFC 2822 date string"}, {"date_updated", "RFC 2822 date string"},
+        {"parent_call_sid", "string or null"}, {"to", "string"}, {"formatted_to", "string"},
+        {"to_formatted", "string"}, {"from", "string"}, {"formatted_from", "string"},
+        {"from_formatted", "string"}, {"phone_number_sid", "string or null"},
+        {"status", "string (CallStatus)"}, {"start_time", "RFC 2822 date string or null"},
+        {"end_time", "RFC 2822 date string or null"}, {"duration", "integer"},
+        {"price", "decimal number or null"}, {"price_unit", "string"}, {"direction", "string (CallDirection)"},
+        {"answered_by", "string (AnsweredBy) or null"}, {"api_version", "string"},
+        {"forwarded_from", "string or null"}, {"caller_name", "string or null"}, {"uri", "string"},
+        {"subresource_uris", "object"}, {"annotation", "string or null"}, {"group_sid", "string or null"},
+        {"sip_result_code", "string or null"}, {"audio_in_mos", "number or null"},
+        {"audio_rtt_avg", "integer or null"}, {"audio_rtt_min", "integer or null"},
+        {"audio_rtt_max", "integer or null"}, {"audio_out_jitter_min", "integer or null"},
+        {"audio_out_jitter_max", "integer or null"}, {"audio_out_jitter_avg", "integer or null"},
+        {"audio_out_lost", "integer or null"},
+    };
+    CHECK(expected.size() == std::tuple_size_v<decltype(object_traits<Call>::fields)>);
+    for (const auto& [name, type] : expected) {
+        CAPTURE(name);
+        const bool wants_number = type.rfind("integer", 0) == 0 || type.rfind("number", 0) == 0 ||
+                                  type.rfind("decimal", 0) == 0;
+        // Numbers get a boolean, everything else gets an array (or, for the object, a number).
+        const std::string value = wants_number ? "true" : type == "object" ? "42" : "[1]";
+        const std::string got = wants_number ? "boolean" : type == "object" ? "number 42" : "array";
+        CHECK(error_of(call_replacing(name, value)) == "/" + name + ": expected " + type + ", got " + got);
+    }
+}
+
+TEST_CASE("a missing required member is an error at its path") {
+    for (const char* name : {"sid", "account_sid", "date_created", "date_updated", "to", "from", "status",
+                             "direction", "uri"}) {
+        CAPTURE(name);
+        std::string json = base + "}";
+        const std::string key = std::string("\"") + name + "\":";
+        const auto at = json.find(key);
+        const auto end = json.find_first_of(",}", json.find('"', at + key.size() + 1) + 1);
+        json.erase(at, end - at + (json[end] == ',' ? 1 : 0));
+        if (json[json.size() - 2] == ',') json.erase(json.size() - 2, 1);
+        CHECK(error_of(json) == std::string("/") + name + ": missing required member");
+    }
+    CHECK(error_of<CallList>(R"({"uri":"u","first_page_uri":"f","page":0,"page_size":1,"calls":[{"sid":"s"}]})") ==
+          "/calls/0/account_sid: missing required member");
+    CHECK(error_of<CallList>(R"({"uri":"u","first_page_uri":"f","page":0,"page_size":1})") ==
+          "/calls: missing required member");
+}
+
+TEST_CASE("null in a non-nullable member is an error") {
+    CHECK(error_of(call_replacing("sid", "null")) == "/sid: expected string, got null");
+    CHECK(error_of(call_replacing("status", "null")) == "/status: expected string (CallStatus), got null");
+    CHECK(error_of(call_with(R"(,"formatted_to":null)")) == "/formatted_to: expected string, got null");
+    CHECK(error_of(call_with(R"(,"duration":null)")) == "/duration: expected integer, got null");
+    CHECK(error_of(call_with(R"(,"subresource_uris":null)")) == "/subresource_uris: expected object, got null");
+    CHECK(error_of(call_with(R"(,"subresource_uris":{"recordings":null})")) ==
+          "/subresource_uris/recordings: expected string, got null");
+}
+
+TEST_CASE("nested values are named by their full pointer") {
+    CHECK(error_of(call_with(R"(,"subresource_uris":{"recordings":5})")) ==
+          "/subresource_uris/recordings: expected string, got number 5");
+    const std::string page = R"({"uri":"u","first_page_uri":"f","page":0,"page_size":2,"calls":[)";
+    CHECK(error_of<CallList>(page + base + "}," + call_replacing("status", "7") + "]}") ==
+          "/calls/1/status: expected string (CallStatus), got number 7");
+    CHECK(error_of<CallList>(page + "1]}") == "/calls/0: expected object, got number 1");
+    CHECK(error_of<CallList>(page + "[]]}") == "/calls/0: expected object, got array");
+    CHECK(error_of<CallList>(R"({"uri":"u","first_page_uri":"f","page":0,"page_size":1,"calls":{}})") ==
+          "/calls: expected array, got object");
+    CHECK(error_of<CallList>(R"({"uri":"u","first_page_uri":"f","page":"x","page_size":1,"calls":[]})") ==
+          R"(/page: expected integer, got string "x")");
+}
+
+TEST_CASE("strict mode rejects unknown members, unknown enum values and numbers as strings") {
+    CHECK(error_of(call_with(R"(,"queue_time":"1000")"), true) ==
+          "/queue_time: unknown member (strict mode accepts only schema members)");
+    CHECK(error_of(call_with(R"(,"subresource_uris":{"recordings":"/r","feedback":"/f"})"), true) ==
+          "/subresource_uris/feedback: unknown member (strict mode accepts only schema members)");
+    CHECK(error_of(call_with(R"(,"a/b~c":1)"), true) ==
+          "/a~1b~0c: unknown member (strict mode accepts only schema members)");  // RFC 6901 escaping
+    CHECK(error_of(call_replacing("status", R"("paused")"), true) ==
+          R"(/status: unknown CallStatus value "paused" (expected one of: queued, ringing, in-progress, )"
+          R"(canceled, completed, busy, failed, no-answer))");
+    CHECK(error_of(call_with(R"(,"duration":"15")"), true) == R"(/duration: expected integer, got string "15")");
+    CHECK(error_of(call_with(R"(,"price":"-0.03")"), true) ==
+          R"(/price: expected decimal number or null, got string "-0.03")");
+    CHECK(error_of(call_with(R"(,"audio_in_mos":"4.5")"), true) ==
+          R"(/audio_in_mos: expected number or null, got string "4.5")");
+    // The same inputs decode in lenient mode.
+    for (const char* extra : {R"(,"queue_time":"1000")", R"(,"duration":"15")", R"(,"price":"-0.03")"})
+        CHECK(error_of(call_with(extra)) == "(decoded)");
+    CHECK(error_of(call_replacing("status", R"("paused")")) == "(decoded)");
+}
+
+TEST_CASE("numbers: range, integrality and string forms") {
+    CHECK(error_of(call_with(R"(,"duration":3000000000)")) == "/duration: integer 3000000000 is out of range for int32");
+    CHECK(error_of(call_with(R"(,"duration":-2147483649)")) == "/duration: integer -2147483649 is out of range for int32");
+    CHECK(error_of(call_with(R"(,"duration":"99999999999")")) == "/duration: integer 99999999999 is out of range for int32");
+    CHECK(error_of(call_with(R"(,"duration":2147483647)")) == "(decoded)");
+    CHECK(error_of(call_with(R"(,"duration":1.5)")) == "/duration: expected integer, got number 1.5");
+    CHECK(error_of(call_with(R"(,"duration":"1.5")")) == R"(/duration: expected integer, got string "1.5")");
+    CHECK(error_of(call_with(R"(,"duration":" 15")")) == R"(/duration: expected integer, got string " 15")");
+    CHECK(error_of(call_with(R"(,"duration":"+15")")) == R"(/duration: expected integer, got string "+15")");
+    CHECK(error_of(call_with(R"(,"audio_in_mos":"nan")")) == R"(/audio_in_mos: expected number or null, got string "nan")");
+    CHECK(error_of(call_with(R"(,"audio_in_mos":"1e999")")) == R"(/audio_in_mos: expected number or null, got string "1e999")");
+}
+
+TEST_CASE("invalid decimals and dates say why") {
+    CHECK(error_of(call_with(R"(,"price":"abc")")) == R"(/price: invalid decimal "abc": unexpected character 'a' in decimal)");
+    CHECK(error_of(call_with(R"(,"price":"+1")")) == R"(/price: invalid decimal "+1": leading '+' is not allowed in a decimal)");
+    CHECK(error_of(call_with(R"(,"price":"NaN")")) == R"(/price: invalid decimal "NaN": "NaN" is not a decimal)");
+    CHECK(error_of(call_with(R"(,"price":true)")) == "/price: expected decimal number or null, got boolean");
+    CHECK(error_of(call_with(R"(,"start_time":"Wed, 32 Sep 2018 20:00:00 +0000")")) ==
+          R"(/start_time: invalid RFC 2822 date "Wed, 32 Sep 2018 20:00:00 +0000": day 32 is out of range for Sep 2018)");
+    CHECK(error_of(call_with(R"(,"start_time":"Thu, 19 Sep 2018 20:00:00 +0000")")) ==
+          R"(/start_time: invalid RFC 2822 date "Thu, 19 Sep 2018 20:00:00 +0000": day name "Thu" does not match the date (Wed))");
+    CHECK(error_of(call_replacing("date_created", R"("")")) ==
+          R"(/date_created: invalid RFC 2822 date "": empty date)");
+}
+
+TEST_CASE("duplicate members are rejected, known or unknown") {
+    CHECK(error_of(call_with(R"(,"sid":"t")")) == "/sid: duplicate member");
+    CHECK(error_of(call_with(R"(,"x":1,"x":2)")) == "/x: duplicate member");
+    CHECK(error_of(call_with(R"(,"subresource_uris":{"recordings":"a","recordings":"b"})")) ==
+          "/subresource_uris/recordings: duplicate member");
+}
+
+TEST_CASE("documents that are not one JSON object") {
+    CHECK(error_of("[1]") == "(root): expected object, got array");
+    CHECK(error_of("3") == "(root): expected object, got number 3");
+    CHECK(error_of("\"call\"") == R"((root): expected object, got string "call")");
+    CHECK(error_of("null") == "(root): expected object, got null");
+    CHECK(error_of("") == "(root): invalid JSON at offset 0: unexpected end of input");
+    CHECK(error_of(R"({"sid":)") == "/sid: invalid JSON at offset 7: unexpected end of input");
+    CHECK(error_of(base + "} x") == "(root): invalid JSON at offset 201: unexpected data after the document");
+    CHECK(error_of(base + "}{}") == "(root): invalid JSON at offset 200: unexpected data after the document");
+    CHECK(error_of(base + "} \n\t") == "(decoded)");
+    CHECK(error_of(R"({"sid":"s",})") == "/sid: invalid JSON at offset 11: syntax error");
+}
+
+TEST_CASE("depth and size are bounded") {
+    const std::string deep = call_with(R"(,"x":)" + std::string(100, '[') + std::string(100, ']'));
+    CHECK(error_of(deep) == "/x: nesting deeper than max_depth (64)");
+    const std::string ok = call_with(R"(,"x":)" + std::string(60, '[') + std::string(60, ']'));
+    CHECK(error_of(ok) == "(decoded)");
+    decode_options small;
+    small.max_size = 10;
+    auto r = decode<Call>(base + "}", small);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().to_string() == "(root): document of 200 bytes is larger than max_size (10 bytes)");
+}

@@ -1,1 +1,217 @@
-int main() { return 0; }
+// signalwire-call: look at, validate and normalize SignalWire Call bodies.
+//
+//   signalwire-call show FILE                 readable summary of a Call or a page of calls
+//   signalwire-call check [--strict] FILE...  decode each file; report what fails, where
+//   signalwire-call normalize FILE            re-encode the decoded document, compactly
+//
+// FILE may be `-` for standard input. A document is a page of calls when it is a JSON
+// object with a `calls` member, otherwise a Call. Exit status: 0 success, 1 a file
+// failed to read or decode, 2 usage error.
+#include "show.hpp"
+
+#include <signalwire/call.hpp>
+#include <signalwire/codec.hpp>
+
+#include <boost/json/parser.hpp>
+#include <boost/system/result.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace {
+
+constexpr std::string_view usage_text =
+    "usage: signalwire-call show FILE\n"
+    "       signalwire-call check [--strict] FILE...\n"
+    "       signalwire-call normalize FILE\n"
+    "       signalwire-call --help\n"
+    "\n"
+    "  show       print a Call or a page of calls (a JSON object with \"calls\") readably\n"
+    "  check      decode each FILE, print \"FILE: ok\" or \"FILE: /pointer: message\";\n"
+    "             --strict also rejects unknown members, unknown enum values and\n"
+    "             numbers sent as strings\n"
+    "  normalize  print the decoded document re-encoded as compact JSON\n"
+    "\n"
+    "FILE may be - for standard input. Exit status: 0 ok, 1 a file failed, 2 usage error.\n";
+
+enum exit_status : int { success = 0, failure = 1, usage_error = 2 };
+
+/// A decoded document: one call, or a page of calls.
+using document = std::variant<signalwire::Call, signalwire::CallList>;
+using document_result = boost::system::result<document, signalwire::decode_error>;
+
+// ---- input ---------------------------------------------------------------------------
+
+/// Reads all of `path` (standard input for `-`) into `out`, at most `limit` bytes.
+/// On failure returns false with `reason` set (`No such file or directory`).
+bool read_input(const std::string& path, std::size_t limit, std::string& out, std::string& reason) {
+    const bool from_stdin = path == "-";
+    errno = 0;
+    std::FILE* file = from_stdin ? stdin : std::fopen(path.c_str(), "rb");
+    if (!file) {
+        reason = std::strerror(errno);
+        return false;
+    }
+    char buffer[1 << 16];
+    std::size_t n = 0;
+    while (out.size() <= limit && (n = std::fread(buffer, 1, sizeof buffer, file)) > 0) out.append(buffer, n);
+    const bool read_error = std::ferror(file) != 0;
+    const int read_errno = errno;
+    if (!from_stdin) std::fclose(file);
+    if (read_error) {
+        reason = read_errno != 0 ? std::strerror(read_errno) : "read error";
+        return false;
+    }
+    if (out.size() > limit) {
+        reason = "larger than " + std::to_string(limit) + " bytes";
+        return false;
+    }
+    return true;
+}
+
+// ---- decoding ------------------------------------------------------------------------
+
+/// True when the first JSON value of `json` is an object with a `calls` member. Input
+/// that is not one (invalid JSON included) is decoded as a Call, which reports the
+/// error; data after the first value is left for the decoder to reject.
+bool is_call_list(std::string_view json, const signalwire::decode_options& options) {
+    boost::json::parse_options parse_options;
+    parse_options.max_depth = options.max_depth;
+    boost::json::parser parser({}, parse_options);
+    boost::system::error_code ec;
+    parser.write_some(json.data(), json.size(), ec);
+    if (ec) return false;
+    const boost::json::value value = parser.release();
+    return value.is_object() && value.get_object().contains("calls");
+}
+
+template <class T>
+document_result decode_as(std::string_view json, const signalwire::decode_options& options) {
+    auto decoded = signalwire::decode<T>(json, options);
+    if (!decoded) return document_result(boost::system::in_place_error, decoded.error());
+    return document_result(boost::system::in_place_value, std::move(*decoded));
+}
+
+/// Decodes the text itself (not the DOM used to tell the kinds apart), so that prices
+/// keep their digits and errors read exactly as the library reports them.
+document_result decode_document(std::string_view json, const signalwire::decode_options& options) {
+    if (is_call_list(json, options)) return decode_as<signalwire::CallList>(json, options);
+    return decode_as<signalwire::Call>(json, options);
+}
+
+/// Reads and decodes `path`; on failure prints `FILE: reason` on stderr.
+std::optional<document> load(const std::string& path, const signalwire::decode_options& options) {
+    std::string json;
+    std::string reason;
+    if (!read_input(path, options.max_size, json, reason)) {
+        std::cerr << path << ": cannot read: " << reason << '\n';
+        return std::nullopt;
+    }
+    document_result decoded = decode_document(json, options);
+    if (!decoded) {
+        std::cerr << path << ": " << decoded.error().to_string() << '\n';
+        return std::nullopt;
+    }
+    return std::move(*decoded);
+}
+
+// ---- commands ------------------------------------------------------------------------
+
+struct arguments {
+    std::string command;
+    bool strict = false;
+    bool help = false;
+    std::vector<std::string> files;
+};
+
+int show(const std::string& path) {
+    const auto doc = load(path, signalwire::decode_options{});
+    if (!doc) return failure;
+    if (const auto* call = std::get_if<signalwire::Call>(&*doc)) signalwire_call::print_call(std::cout, *call);
+    else signalwire_call::print_list(std::cout, std::get<signalwire::CallList>(*doc));
+    return success;
+}
+
+int check(const std::vector<std::string>& paths, bool strict) {
+    signalwire::decode_options options;
+    options.strict = strict;
+    int status = success;
+    for (const auto& path : paths) {
+        if (load(path, options)) std::cout << path << ": ok\n";
+        else status = failure;
+    }
+    return status;
+}
+
+int normalize(const std::string& path) {
+    const auto doc = load(path, signalwire::decode_options{});
+    if (!doc) return failure;
+    std::cout << std::visit([](const auto& value) { return signalwire::encode(value); }, *doc) << '\n';
+    return success;
+}
+
+// ---- command line --------------------------------------------------------------------
+
+/// Splits the command line; returns a usage error message, empty when it is well formed.
+std::string parse_arguments(int argc, char** argv, arguments& out) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) return "missing command";
+    bool options_done = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (!options_done && (arg == "--help" || arg == "-h")) {
+            out.help = true;
+            return {};
+        }
+        if (i == 0) {
+            out.command = arg;
+        } else if (!options_done && arg == "--") {
+            options_done = true;
+        } else if (!options_done && arg == "--strict" && out.command == "check") {
+            out.strict = true;
+        } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
+            return "unknown option '" + arg + "'";
+        } else {
+            out.files.push_back(arg);
+        }
+    }
+    if (out.command == "check") return out.files.empty() ? "check needs at least one FILE" : "";
+    if (out.command == "show" || out.command == "normalize")
+        return out.files.size() == 1 ? "" : out.command + " takes exactly one FILE";
+    return "unknown command '" + out.command + "'";
+}
+
+int run(const arguments& args) {
+    if (args.command == "show") return show(args.files.front());
+    if (args.command == "normalize") return normalize(args.files.front());
+    return check(args.files, args.strict);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    arguments args;
+    if (const std::string error = parse_arguments(argc, argv, args); !error.empty()) {
+        std::cerr << "signalwire-call: " << error << "\n\n" << usage_text;
+        return usage_error;
+    }
+    if (args.help) {
+        std::cout << usage_text;
+        return success;
+    }
+    const int status = run(args);
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "signalwire-call: cannot write to standard output\n";
+        return failure;
+    }
+    return status;
+}

@@ -19,6 +19,7 @@
 #include <boost/json/value_from.hpp>
 #include <boost/json/value_to.hpp>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -102,12 +103,17 @@ decode_result<T> decode(std::string_view json, const decode_options& options = {
     const std::size_t consumed = parser.write_some(false, json.data(), json.size(), ec);
     if (parser.handler().failed()) return parser.handler().error();
     if (ec) return decode_error{parser.handler().current_pointer(), detail::parse_error_message(ec, consumed, options)};
+    // write_some stops after the document; only whitespace may follow it.
+    const std::size_t rest = json.find_first_not_of(" \t\n\r", consumed);
+    if (rest != std::string_view::npos)
+        return decode_error{"", detail::parse_error_message(boost::json::error::extra_data, rest, options)};
     return out;
 }
 
-/// Decodes a boost::json value with the same rules as JSON text.
-template <class T>
-decode_result<T> decode(const boost::json::value& json, const decode_options& options = {}) {
+/// Decodes a boost::json value with the same rules as JSON text. (A template on the
+/// argument type so that a string literal or std::string still picks the text overload.)
+template <class T, class Value, std::enable_if_t<std::is_same_v<Value, boost::json::value>, int> = 0>
+decode_result<T> decode(const Value& json, const decode_options& options = {}) {
     static_assert(is_model_v<T>, "decode<T> takes a struct generated from the schema");
     T out{};
     detail::decoder d(&out, detail::vtable_of<T>(), options);
@@ -127,6 +133,12 @@ std::string encode(const T& value) {
     out.reserve(1024);
     detail::encode_object(out, value);
     return out;
+}
+
+/// Prints a model as its JSON encoding (for logs, test failures and debuggers).
+template <class T, std::enable_if_t<is_model_v<T>, int> = 0>
+std::ostream& operator<<(std::ostream& os, const T& model) {
+    return os << encode(model);
 }
 
 // ---- Boost.JSON conversions (found by argument-dependent lookup) --------------------

@@ -1,1 +1,313 @@
-import sys; sys.exit(0)
+"""End-to-end tests of the signalwire-call command-line tool.
+
+Run by meson as:  python3 tests/cli/test_cli.py <path-to-signalwire-call>
+with SIGNALWIRE_SHARED pointing at the shared directory (fixtures).
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+if len(sys.argv) < 2:
+    print("usage: test_cli.py <path-to-signalwire-call>", file=sys.stderr)
+    sys.exit(2)
+BINARY = os.path.abspath(sys.argv.pop(1))
+
+PROJECT = Path(__file__).resolve().parents[2]
+SAMPLE = PROJECT / "examples" / "sample-call.json"
+SHARED = Path(os.environ.get("SIGNALWIRE_SHARED", PROJECT.parent / "shared"))
+FIXTURES = SHARED / "fixtures"
+ALL_FIXTURES = sorted(FIXTURES.glob("*/*.json"))
+TWILIO_FIXTURES = sorted((FIXTURES / "twilio").glob("*.json"))
+LIST_FIXTURES = [f for f in ALL_FIXTURES if "calls" in json.loads(f.read_text())]
+
+
+def run(*args, stdin=None):
+    """Runs the tool; returns (exit status, stdout, stderr)."""
+    p = subprocess.run(
+        [BINARY, *map(str, args)],
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return p.returncode, p.stdout, p.stderr
+
+
+class TempFiles(unittest.TestCase):
+    def setUp(self):
+        self._dir = tempfile.TemporaryDirectory()
+        self.addCleanup(self._dir.cleanup)
+
+    def temp_file(self, name, content):
+        path = Path(self._dir.name) / name
+        path.write_text(content)
+        return path
+
+
+class Setup(unittest.TestCase):
+    def test_inputs_exist(self):
+        self.assertTrue(os.access(BINARY, os.X_OK), BINARY)
+        self.assertTrue(SAMPLE.is_file(), SAMPLE)
+        self.assertEqual(len(ALL_FIXTURES), 6, f"fixtures under {FIXTURES}")
+        self.assertEqual(len(LIST_FIXTURES), 3)
+
+
+class Show(unittest.TestCase):
+    def test_sample(self):
+        status, out, err = run("show", SAMPLE)
+        self.assertEqual((status, err), (0, ""))
+        self.assertEqual(
+            out,
+            "sid            a18c54f5-b8d1-4014-8f18-96a14dbeaf0c\n"
+            "account        692fc6cb-18de-4ea6-b8d7-fc7d54f21474\n"
+            "from -> to     +14245550198 [(424) 555-0198] -> +13105550142 [(310) 555-0142]\n"
+            "status         completed\n"
+            "direction      outbound-api\n"
+            "answered by    human\n"
+            "created        Tue, 12 Aug 2025 14:03:07 +0000\n"
+            "updated        Tue, 12 Aug 2025 14:05:52 +0000\n"
+            "start          Tue, 12 Aug 2025 14:03:10 +0000\n"
+            "end            Tue, 12 Aug 2025 14:05:51 +0000\n"
+            "duration       161 s\n"
+            "price          -0.00650 USD\n"
+            "api version    2010-04-01\n"
+            "uri            /api/laml/2010-04-01/Accounts/692fc6cb-18de-4ea6-b8d7-fc7d54f21474"
+            "/Calls/a18c54f5-b8d1-4014-8f18-96a14dbeaf0c\n"
+            "subresources   notifications  -\n"
+            "               recordings     /api/laml/2010-04-01/Accounts/692fc6cb-18de-4ea6-b8d7-fc7d54f21474"
+            "/Calls/a18c54f5-b8d1-4014-8f18-96a14dbeaf0c/Recordings\n",
+        )
+
+    def test_sample_from_stdin(self):
+        self.assertEqual(run("show", "-", stdin=SAMPLE.read_text()), run("show", SAMPLE))
+
+    def test_unknown_enum_and_extra_members(self):
+        status, out, err = run("show", FIXTURES / "twilio" / "call-fetch-2022.json")
+        self.assertEqual((status, err), (0, ""))
+        self.assertIn("answered by    machine_start (unknown)\n", out)
+        self.assertIn("extra members  queue_time, trunk_sid\n", out)
+        self.assertIn("price          -0.200 USD\n", out)
+        self.assertRegex(out, r"\n {15}feedback_summaries +/2010-04-01/.*/FeedbackSummary\.json\n")
+
+    def test_absent_values(self):
+        status, out, _ = run("show", FIXTURES / "signalwire" / "call-fetch-2019.json")
+        self.assertEqual(status, 0)
+        for line in ("answered by    -", "start          -", "end            -", "price          -",
+                     "duration       0 s", "direction      outbound-api",
+                     "from -> to     +11111111111 [111-111-111] -> +11111111112 [111-111-112]"):
+            self.assertIn(line + "\n", out.splitlines(keepends=True))
+        self.assertNotIn("extra members", out)
+
+    def test_list_fixtures_one_row_per_call(self):
+        for fixture in LIST_FIXTURES:
+            with self.subTest(fixture=fixture.name):
+                page = json.loads(fixture.read_text())
+                status, out, err = run("show", fixture)
+                self.assertEqual((status, err), (0, ""))
+                self.assertIn(f"page           {page['page']}\n", out)
+                self.assertIn(f"page size      {page['page_size']}\n", out)
+                self.assertIn(f"next page      {page['next_page_uri'] or '-'}\n", out)
+                self.assertIn(f"previous page  {page['previous_page_uri'] or '-'}\n", out)
+                lines = out.splitlines()
+                header = next(i for i, line in enumerate(lines) if line.startswith("SID "))
+                self.assertEqual(lines[header].split(),
+                                 ["SID", "FROM", "TO", "STATUS", "DIRECTION", "DURATION", "PRICE", "CREATED"])
+                rows = lines[header + 1:]
+                self.assertEqual(len(rows), len(page["calls"]))
+                for row, call in zip(rows, page["calls"]):
+                    self.assertTrue(row.startswith(call["sid"] + " "), row)
+                    self.assertIn(f"  {call['status']}  ", row)
+                    self.assertTrue(row.endswith("+0000"), row)
+
+    def test_list_row_exact(self):
+        status, out, _ = run("show", FIXTURES / "signalwire" / "calls-list-2019.json")
+        self.assertEqual(status, 0)
+        self.assertEqual(
+            out.splitlines()[-2:],
+            [
+                "SID                                   FROM          TO            STATUS     DIRECTION     "
+                "DURATION       PRICE  CREATED",
+                "82e7850d-054e-4067-8c4f-6568acd96575  +11111111111  +11111111112  completed  outbound-api  "
+                "       1  0.0065 USD  Sun, 03 Feb 2019 18:21:34 +0000",
+            ],
+        )
+        self.assertIn("uri            /api/laml/2010-04-01/Accounts/XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"
+                      "/Calls?Page=0&PageSize=50\n", out)
+
+
+class Check(TempFiles):
+    def test_every_fixture_lenient(self):
+        status, out, err = run("check", *ALL_FIXTURES)
+        self.assertEqual((status, err), (0, ""))
+        self.assertEqual(out, "".join(f"{f}: ok\n" for f in ALL_FIXTURES))
+
+    def test_each_fixture_lenient(self):
+        for fixture in ALL_FIXTURES:
+            with self.subTest(fixture=fixture.name):
+                self.assertEqual(run("check", fixture), (0, f"{fixture}: ok\n", ""))
+
+    def test_sample_strict(self):
+        self.assertEqual(run("check", "--strict", SAMPLE), (0, f"{SAMPLE}: ok\n", ""))
+
+    def test_twilio_strict_fails_with_a_path(self):
+        self.assertEqual(len(TWILIO_FIXTURES), 4)
+        for fixture in TWILIO_FIXTURES:
+            with self.subTest(fixture=fixture.name):
+                status, out, err = run("check", "--strict", fixture)
+                self.assertEqual((status, out), (1, ""))
+                self.assertRegex(err, "^" + re.escape(str(fixture)) + r": /[^:]*: .+\n\Z")
+
+    def test_twilio_strict_exact(self):
+        fixture = FIXTURES / "twilio" / "call-fetch-2010.json"
+        self.assertEqual(run("check", "--strict", fixture),
+                         (1, "", f'{fixture}: /duration: expected integer, got string "15"\n'))
+
+    def test_relative_path_is_echoed(self):
+        p = subprocess.run([BINARY, "check", "--strict", "twilio/call-fetch-2010.json"], cwd=FIXTURES,
+                           capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+        self.assertEqual((p.returncode, p.stdout), (1, ""))
+        self.assertEqual(p.stderr, 'twilio/call-fetch-2010.json: /duration: expected integer, got string "15"\n')
+
+    def test_mixed_files_report_each(self):
+        bad = self.temp_file("bad.json", "[1,2]")
+        good = FIXTURES / "signalwire" / "call-fetch-2019.json"
+        self.assertEqual(run("check", good, bad, good),
+                         (1, f"{good}: ok\n{good}: ok\n", f"{bad}: (root): expected object, got array\n"))
+
+    def test_array_is_a_root_error(self):
+        bad = self.temp_file("array.json", "[1,2]")
+        self.assertEqual(run("check", bad), (1, "", f"{bad}: (root): expected object, got array\n"))
+
+    def test_not_an_object(self):
+        for name, content in (("string.json", '"x"'), ("number.json", "12"), ("null.json", "null")):
+            with self.subTest(content=content):
+                bad = self.temp_file(name, content)
+                status, out, err = run("check", bad)
+                self.assertEqual((status, out), (1, ""))
+                self.assertRegex(err, "^" + re.escape(str(bad)) + r": \(root\): expected object, got .+\n\Z")
+
+    def test_invalid_json(self):
+        for name, content in (("empty.json", ""), ("syntax.json", "{,}"), ("junk.json", "not json"),
+                              ("list.json", '{"calls": ['),
+                              ("trailing-call.json", SAMPLE.read_text() + " x"),
+                              ("trailing-list.json", (FIXTURES / "twilio" / "calls-list-2019.json").read_text() + "{}")):
+            with self.subTest(content=content):
+                bad = self.temp_file(name, content)
+                status, out, err = run("check", bad)
+                self.assertEqual((status, out), (1, ""))
+                self.assertRegex(err, "^" + re.escape(str(bad)) + r": (\(root\)|/[^:]*): invalid JSON at .+\n\Z")
+
+    def test_data_after_the_document(self):
+        text = SAMPLE.read_text()
+        bad = self.temp_file("trailing.json", text + "x")
+        self.assertEqual(run("check", bad), (
+            1, "", f"{bad}: (root): invalid JSON at offset {len(text.encode())}: unexpected data after the document\n"))
+
+    def test_json_test_suite_never_crashes(self):
+        corpus = sorted((SHARED / "corpus" / "JSONTestSuite" / "test_parsing").glob("*.json"))
+        if not corpus:
+            self.skipTest("no JSONTestSuite corpus")
+        status, out, err = run("check", *corpus)
+        self.assertEqual(status, 1)  # none of them is a Call
+        prefix = str(corpus[0].parent)
+        reported = [line.split(": ", 1)[0] for line in (out + err).splitlines() if line.startswith(prefix)]
+        self.assertEqual(sorted(reported), sorted(map(str, corpus)))
+
+    def test_truncated_call(self):
+        text = SAMPLE.read_text()
+        for cut in (1, 40, len(text) // 2, len(text) - 3):
+            with self.subTest(cut=cut):
+                bad = self.temp_file("truncated.json", text[:cut])
+                status, out, err = run("check", bad)
+                self.assertEqual((status, out), (1, ""))
+                self.assertRegex(err, "^" + re.escape(str(bad)) + r": (\(root\)|/[^:]*): .+\n\Z")
+
+    def test_stdin(self):
+        fixture = FIXTURES / "twilio" / "call-fetch-2010.json"
+        self.assertEqual(run("check", "-", stdin=fixture.read_text()), (0, "-: ok\n", ""))
+        self.assertEqual(run("check", "--strict", "-", stdin=fixture.read_text()),
+                         (1, "", '-: /duration: expected integer, got string "15"\n'))
+        self.assertEqual(run("check", "-", stdin="[1,2]"), (1, "", "-: (root): expected object, got array\n"))
+
+    def test_unreadable_file(self):
+        missing = Path(self._dir.name) / "missing.json"
+        self.assertEqual(run("check", missing), (1, "", f"{missing}: cannot read: No such file or directory\n"))
+        status, out, err = run("show", self._dir.name)
+        self.assertEqual((status, out), (1, ""))
+        self.assertRegex(err, "^" + re.escape(self._dir.name) + r": cannot read: .+\n\Z")
+
+
+class Normalize(TempFiles):
+    def test_idempotent_for_every_fixture(self):
+        for fixture in [*ALL_FIXTURES, SAMPLE]:
+            with self.subTest(fixture=fixture.name):
+                status, once, err = run("normalize", fixture)
+                self.assertEqual((status, err), (0, ""))
+                self.assertTrue(once.endswith("}\n") and once.count("\n") == 1, once)
+                json.loads(once)  # valid JSON
+                self.assertEqual(run("check", "-", stdin=once), (0, "-: ok\n", ""))
+                self.assertEqual(run("normalize", "-", stdin=once), (0, once, ""))
+
+    def test_sample_keeps_every_member_and_digit(self):
+        status, out, _ = run("normalize", SAMPLE)
+        self.assertEqual(status, 0)
+        self.assertEqual(set(json.loads(out)), set(json.loads(SAMPLE.read_text())))
+        self.assertIn('"price":-0.00650,', out)
+
+    def test_list_stays_a_list(self):
+        fixture = FIXTURES / "twilio" / "calls-page-2022.json"
+        status, out, _ = run("normalize", fixture)
+        self.assertEqual(status, 0)
+        page = json.loads(out)
+        self.assertEqual([c["sid"] for c in page["calls"]],
+                         [c["sid"] for c in json.loads(fixture.read_text())["calls"]])
+        self.assertEqual(page["calls"][0]["queue_time"], "1000")  # unknown members kept
+
+    def test_invalid_input(self):
+        bad = self.temp_file("array.json", "[1,2]")
+        self.assertEqual(run("normalize", bad), (1, "", f"{bad}: (root): expected object, got array\n"))
+
+
+class Usage(unittest.TestCase):
+    def assert_usage_error(self, *args):
+        status, out, err = run(*args)
+        self.assertEqual((status, out), (2, ""), args)
+        self.assertIn("usage: signalwire-call", err)
+
+    def test_usage_errors(self):
+        fixture = FIXTURES / "signalwire" / "call-fetch-2019.json"
+        self.assert_usage_error()
+        self.assert_usage_error("frobnicate", fixture)
+        self.assert_usage_error("show")
+        self.assert_usage_error("show", fixture, fixture)
+        self.assert_usage_error("normalize")
+        self.assert_usage_error("check")
+        self.assert_usage_error("check", "--strict")
+        self.assert_usage_error("check", "--bogus", fixture)
+        self.assert_usage_error("show", "--strict", fixture)
+
+    def test_help(self):
+        for args in (["--help"], ["-h"], ["check", "--help"]):
+            with self.subTest(args=args):
+                status, out, err = run(*args)
+                self.assertEqual((status, err), (0, ""))
+                self.assertTrue(out.startswith("usage: signalwire-call show FILE\n"), out)
+
+    def test_double_dash_ends_options(self):
+        self.assertEqual(run("check", "--", "-", stdin="[1,2]"), (1, "", "-: (root): expected object, got array\n"))
+
+
+if __name__ == "__main__":
+    program = unittest.main(argv=[sys.argv[0]], exit=False, verbosity=2)
+    result = program.result
+    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+    print(f"cli: {result.testsRun} tests, {len(result.failures)} failures, {len(result.errors)} errors"
+          f" -> {'FAILED' if failed else 'OK'}")
+    sys.exit(1 if failed else 0)

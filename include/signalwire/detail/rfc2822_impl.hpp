@@ -146,7 +146,11 @@ constexpr unsigned find_month(std::string_view name) noexcept {
 /// Military zones: any single letter except J. RFC 2822 section 4.3 says they "SHOULD all be considered
 /// equivalent to -0000" because RFC 822 defined their signs backwards; we therefore treat them as UTC.
 constexpr bool is_military_zone(std::string_view name) noexcept {
-    return name.size() == 1 && is_alpha(static_cast<unsigned char>(name[0])) && to_lower(static_cast<unsigned char>(name[0])) != 'j';
+    if (name.size() != 1) {
+        return false;
+    }
+    const auto letter = static_cast<unsigned char>(name[0]);
+    return is_alpha(letter) && to_lower(letter) != 'j';
 }
 
 /// Looks up an alphabetic zone. On success stores the offset east of UTC in seconds and returns true.
@@ -333,7 +337,8 @@ private:
         if (at_end()) {
             error_.append("unexpected end of input");
         } else {
-            error_.append("unexpected character ").append_char_literal(byte_at(0)).append(" at offset ").append_number(pos_);
+            error_.append("unexpected character ").append_char_literal(byte_at(0));
+            error_.append(" at offset ").append_number(pos_);
         }
         error_.append(", expected ").append(what).append(what_suffix);
         return false;
@@ -564,7 +569,8 @@ private:
     bool check_date(const date_time_fields& fields) noexcept {
         if (fields.day < 1 || fields.day > days_in_month(fields.year, fields.month)) {
             error_.append("day ").append_number(fields.day).append(" is out of range for ");
-            error_.append(month_names[fields.month - 1]).append(" ").append_number(static_cast<std::uint64_t>(fields.year));
+            error_.append(month_names[fields.month - 1]).append(" ");
+            error_.append_number(static_cast<std::uint64_t>(fields.year));
             return false;
         }
         if (fields.weekday < 0) {
@@ -643,7 +649,8 @@ private:
         const unsigned hours = hhmm / 100;
         const unsigned minutes = hhmm % 100;
         if (minutes > 59) {
-            error_.append("time zone ").append_quoted(text_.substr(start, pos_ - start)).append(" has minutes out of range 00-59");
+            error_.append("time zone ").append_quoted(text_.substr(start, pos_ - start));
+            error_.append(" has minutes out of range 00-59");
             return false;
         }
         const std::int64_t offset = std::int64_t{hours} * 3600 + std::int64_t{minutes} * 60;
