@@ -62,7 +62,9 @@ TEST_CASE("a wrong JSON type in any Call field names the field and the expected 
         {"audio_out_lost", "integer or null"},
     };
     CHECK(expected.size() == std::tuple_size_v<decltype(object_traits<Call>::fields)>);
-    for (const auto& [name, type] : expected) {
+    for (const auto& entry : expected) {
+        const std::string& name = entry.first;  // not a structured binding: clang 14 cannot capture one
+        const std::string& type = entry.second;
         CAPTURE(name);
         const bool wants_number = type.rfind("integer", 0) == 0 || type.rfind("number", 0) == 0 ||
                                   type.rfind("decimal", 0) == 0;

@@ -16,6 +16,8 @@ struct signalwire::enum_traits<color> {
 
 using signalwire::open_enum;
 
+TEST_CASE("enum_traits names the enum") { CHECK(signalwire::enum_traits<color>::type_name == "Color"); }
+
 TEST_CASE("to_string and from_string use the wire names") {
     CHECK(signalwire::to_string(color::light_blue) == "light-blue");
     CHECK(signalwire::from_string<color>("light-blue") == color::light_blue);

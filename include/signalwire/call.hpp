@@ -21,6 +21,13 @@
 #include <tuple>
 #include <vector>
 
+// BOOST_DESCRIBE_STRUCT(S, (), ...) passes an empty base list, which clang's -Wpedantic
+// reports as a GNU extension; it is standard C++20 and fine in C++17 compilers.
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wgnu-zero-variadic-macro-arguments"
+#endif
+
 namespace signalwire {
 
 /// The status of a call.
@@ -283,6 +290,10 @@ struct CallList {
 BOOST_DESCRIBE_STRUCT(CallList, (), (uri, first_page_uri, next_page_uri, previous_page_uri, page, page_size, calls, start, end))
 
 }  // namespace signalwire
+
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
 
 namespace signalwire {
 

@@ -1,0 +1,13 @@
+// decode<Call> in lenient and strict mode on the same input; on success, encode.
+// Also the DOM entry point. See json_properties.hpp for the checked properties.
+#include "json_properties.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    fuzz::decode_both_modes<signalwire::Call>(input);
+    fuzz::decode_dom<signalwire::Call>(input);
+    return 0;
+}
