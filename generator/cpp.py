@@ -63,13 +63,37 @@ def doc_lines(text, width=92):
     return lines
 
 
+def char_literal(byte):
+    """A C++ character literal for one byte of a UTF-8 name."""
+    ch = chr(byte)
+    if 0x20 <= byte < 0x7F and ch not in "'\\?":
+        return f"'{ch}'"
+    return "'\\%03o'" % byte
+
+
 def lookup_cases(fields):
-    """`find(key)` as a switch on the key's length, then exact comparisons: groups of
-    (length, [(wire name, index)]), sorted by length, fields in schema order."""
-    groups = {}
+    """The plan of `find(key)`: switch on the key's length, then on the byte at the
+    position that best tells that length's names apart, then one exact comparison.
+
+    Returns (length, position, [(byte literal, [(wire name, index), ...]), ...]) per
+    length, sorted; position is None when only one name has that length."""
+    by_length = {}
     for index, f in enumerate(fields):
-        groups.setdefault(len(f.json.encode("utf-8")), []).append((f.json, index))
-    return sorted(groups.items())
+        raw = f.json.encode("utf-8")
+        by_length.setdefault(len(raw), []).append((raw, f.json, index))
+    plan = []
+    for length, names in sorted(by_length.items()):
+        if len(names) == 1:
+            plan.append((length, None, [(None, [(names[0][1], names[0][2])])]))
+            continue
+        # The first position with the most distinct bytes: usually all of them.
+        position = max(range(length), key=lambda p: (len({raw[p] for raw, _, _ in names}), -p))
+        groups = {}
+        for raw, name, index in names:
+            groups.setdefault(raw[position], []).append((name, index))
+        cases = [(char_literal(b), members) for b, members in sorted(groups.items())]
+        plan.append((length, position, cases))
+    return plan
 
 
 def enumerator_lines(enum):

@@ -78,7 +78,8 @@ def _reject_tab_indentation(text, path):
 
 def _reject_meaning_changing_events(text, path):
     """Anchors, aliases and tags are refused before composing, so an alias bomb is
-    never expanded."""
+    never expanded; so is deep nesting, before PyYAML's slow handling of it."""
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.BaseLoader):
             line = event.start_mark.line + 1
@@ -87,14 +88,21 @@ def _reject_meaning_changing_events(text, path):
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 raise SchemaError(path, line, f"anchor &{anchor} is not allowed (write the value out)")
+            # Events carry a tag only when one is written (`!!int 3`, `!foo`, even `! x`).
             tag = getattr(event, "tag", None)
-            if tag is not None and not isinstance(event, (yaml.DocumentStartEvent,)):
-                implicit = getattr(event, "implicit", (True, True))
-                explicit = implicit is False or (isinstance(implicit, tuple) and not any(implicit))
-                if explicit or not isinstance(event, yaml.ScalarEvent):
-                    raise SchemaError(path, line, f"tag {tag} is not allowed (values are read as written)")
+            if tag is not None:
+                raise SchemaError(path, line, f"tag {tag} is not allowed (values are read as written)")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise SchemaError(path, line, "schema nests too deeply")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     except yaml.MarkedYAMLError as e:
         raise _from_yaml_error(e, path) from None
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control character
+        line = text[: e.position].count("\n") + 1
+        raise SchemaError(path, line, f"invalid YAML: character U+{e.character:04X} is not allowed") from None
 
 
 def _from_yaml_error(e, path):

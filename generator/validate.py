@@ -13,7 +13,10 @@ from .source import Map, Scalar, Seq
 
 MAX_FIELDS = 64  # the decoder tracks presence in one 64-bit mask per object
 RESERVED_MEMBERS = {"unknown_members"}  # every generated struct has this member
-HEADER_PATH = re.compile(r"[a-z0-9_]+(/[a-z0-9_]+)*\.hpp\Z")
+# Types a struct body names without qualification: a member so named would hide them.
+UNQUALIFIED_TYPES = {"decimal", "timestamp", "open_enum"}
+# Starts with a letter: the include guard made of it must be a C++ identifier.
+HEADER_PATH = re.compile(r"[a-z][a-z0-9_]*(/[a-z0-9_]+)*\.hpp\Z")
 NAMESPACE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*\Z")
 
 SCHEMA_KEYS = {"schema": True, "namespace": True, "header": True, "enums": False, "objects": True}
@@ -136,6 +139,8 @@ def _enum(c, node):
         v = c.mapping(value_node, VALUE_KEYS, f"a value of enum {name}")
         wire = c.text(v, "wire")
         line = v["wire"][0]
+        if any(ord(ch) < 0x20 for ch in wire):
+            raise c.error(line, f"a value of enum {name} contains a control character")
         if wire in by_wire:
             raise c.error(line, f"duplicate value '{wire}' in enum {name} (first at line {by_wire[wire]})")
         ident = cpp.identifier(wire)
@@ -147,7 +152,11 @@ def _enum(c, node):
                                 f"as '{other}' at line {other_line} does")
         by_wire[wire] = line
         by_cpp[ident] = (wire, line)
-        values.append(EnumValue(wire=wire, cpp=ident, description=c.description(v), line=line))
+        description = c.description(v)
+        if "\n" in description:
+            raise c.error(v["description"][0], "the description of an enum value must be one line "
+                                               "(it is written after the enumerator)")
+        values.append(EnumValue(wire=wire, cpp=ident, description=description, line=line))
     return Enum(name=name, description=c.description(entries), values=values, line=entries["name"][0])
 
 
@@ -183,9 +192,15 @@ def _field(c, node, object_name, enum_names, object_names):
         raise c.error(line, f"field '{wire}' of object {object_name} gives no usable C++ identifier")
     if ident in RESERVED_MEMBERS:
         raise c.error(line, f"field '{wire}' would clash with the generated member '{ident}'")
+    if ident in UNQUALIFIED_TYPES or ident in enum_names or ident in object_names:
+        raise c.error(line, f"field '{wire}' of object {object_name} becomes C++ '{ident}', "
+                            f"which would hide the type '{ident}' in the struct")
     type_ref = _type(c, f, object_name, enum_names, object_names)
     example = c.text(f, "example")
     fmt = c.text(f, "format")
+    for key, value in (("example", example), ("format", fmt)):
+        if value is not None and any(ord(ch) < 0x20 for ch in value):
+            raise c.error(f[key][0], f"'{key}' contains a control character")
     return Field(json=wire, cpp=ident, type=type_ref, required=c.flag(f, "required"),
                  nullable=c.flag(f, "nullable"), description=c.description(f),
                  example=example, format=fmt, line=line)

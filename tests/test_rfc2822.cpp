@@ -455,3 +455,29 @@ TEST_CASE("rfc2822: pseudo-random input never crashes") {
     }
     CHECK(accepted > 0);  // the mutations keep some inputs valid, so both paths are exercised
 }
+
+TEST_CASE("the canonical fast path agrees with the general parser") {
+    // Every input the fast path accepts, the general parser accepts with the same time
+    // point; the inputs it declines still parse (or fail) through the general parser.
+    std::uint32_t state = 12345;
+    auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+    const char* zones[] = {"+0000", "-0500", "+0530", "-0000", "+9959", "+0060"};
+    int accepted = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const auto t = signalwire::timestamp(std::chrono::seconds(
+            static_cast<std::int64_t>(next() % 4000000000u) - 2000000000 + (i % 3 == 0 ? 8000000000 : 0)));
+        std::string text = signalwire::rfc2822::format(t);
+        text.replace(26, 5, zones[next() % 6]);
+        if (next() % 4 == 0) text[next() % text.size()] = "0123456789 ,:+-SeptWedx"[next() % 23];
+        std::int64_t fast = 0, general = 0;
+        signalwire::rfc2822::detail::parser parser(text);
+        const bool general_ok = parser.parse(general);
+        if (signalwire::rfc2822::detail::parse_canonical(text, fast)) {
+            ++accepted;
+            CAPTURE(text);
+            REQUIRE(general_ok);
+            CHECK(fast == general);
+        }
+    }
+    CHECK(accepted > 10000);
+}

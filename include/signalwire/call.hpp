@@ -345,19 +345,17 @@ struct object_traits<::signalwire::CallSubresourceUris> {
         field<S, std::optional<std::string>>{"notifications", "\"notifications\":", &S::notifications, false, true},
         field<S, std::optional<std::string>>{"recordings", "\"recordings\":", &S::recordings, false, false}
     );
-    /// The index in `fields` of the field named `key`, or -1.
-    static constexpr int find(std::string_view key) noexcept {
+    /// The index in `fields` of the field named `key`, or -1: a switch on the length,
+    /// then on one byte that tells the names of that length apart, then one comparison.
+    static int find(std::string_view key) noexcept {
         switch (key.size()) {
             case 10:
-                if (key == "recordings") return 1;
-                break;
+                return key_is(key, "recordings") ? 1 : -1;
             case 13:
-                if (key == "notifications") return 0;
-                break;
+                return key_is(key, "notifications") ? 0 : -1;
             default:
-                break;
+                return -1;
         }
-        return -1;
     }
 };
 
@@ -405,79 +403,140 @@ struct object_traits<::signalwire::Call> {
         field<S, std::optional<std::int32_t>>{"audio_out_jitter_avg", "\"audio_out_jitter_avg\":", &S::audio_out_jitter_avg, false, true},
         field<S, std::optional<std::int32_t>>{"audio_out_lost", "\"audio_out_lost\":", &S::audio_out_lost, false, true}
     );
-    /// The index in `fields` of the field named `key`, or -1.
-    static constexpr int find(std::string_view key) noexcept {
+    /// The index in `fields` of the field named `key`, or -1: a switch on the length,
+    /// then on one byte that tells the names of that length apart, then one comparison.
+    static int find(std::string_view key) noexcept {
         switch (key.size()) {
             case 2:
-                if (key == "to") return 5;
-                break;
+                return key_is(key, "to") ? 5 : -1;
             case 3:
-                if (key == "sid") return 0;
-                if (key == "uri") return 23;
-                break;
+                switch (key[0]) {
+                    case 's':
+                        return key_is(key, "sid") ? 0 : -1;
+                    case 'u':
+                        return key_is(key, "uri") ? 23 : -1;
+                    default:
+                        return -1;
+                }
             case 4:
-                if (key == "from") return 8;
-                break;
+                return key_is(key, "from") ? 8 : -1;
             case 5:
-                if (key == "price") return 16;
-                break;
+                return key_is(key, "price") ? 16 : -1;
             case 6:
-                if (key == "status") return 12;
-                break;
+                return key_is(key, "status") ? 12 : -1;
             case 8:
-                if (key == "end_time") return 14;
-                if (key == "duration") return 15;
-                break;
+                switch (key[0]) {
+                    case 'd':
+                        return key_is(key, "duration") ? 15 : -1;
+                    case 'e':
+                        return key_is(key, "end_time") ? 14 : -1;
+                    default:
+                        return -1;
+                }
             case 9:
-                if (key == "direction") return 18;
-                if (key == "group_sid") return 26;
-                break;
+                switch (key[0]) {
+                    case 'd':
+                        return key_is(key, "direction") ? 18 : -1;
+                    case 'g':
+                        return key_is(key, "group_sid") ? 26 : -1;
+                    default:
+                        return -1;
+                }
             case 10:
-                if (key == "start_time") return 13;
-                if (key == "price_unit") return 17;
-                if (key == "annotation") return 25;
-                break;
+                switch (key[0]) {
+                    case 'a':
+                        return key_is(key, "annotation") ? 25 : -1;
+                    case 'p':
+                        return key_is(key, "price_unit") ? 17 : -1;
+                    case 's':
+                        return key_is(key, "start_time") ? 13 : -1;
+                    default:
+                        return -1;
+                }
             case 11:
-                if (key == "account_sid") return 1;
-                if (key == "answered_by") return 19;
-                if (key == "api_version") return 20;
-                if (key == "caller_name") return 22;
-                break;
+                switch (key[1]) {
+                    case 'a':
+                        return key_is(key, "caller_name") ? 22 : -1;
+                    case 'c':
+                        return key_is(key, "account_sid") ? 1 : -1;
+                    case 'n':
+                        return key_is(key, "answered_by") ? 19 : -1;
+                    case 'p':
+                        return key_is(key, "api_version") ? 20 : -1;
+                    default:
+                        return -1;
+                }
             case 12:
-                if (key == "date_created") return 2;
-                if (key == "date_updated") return 3;
-                if (key == "formatted_to") return 6;
-                if (key == "to_formatted") return 7;
-                if (key == "audio_in_mos") return 28;
-                break;
+                switch (key[5]) {
+                    case '_':
+                        return key_is(key, "audio_in_mos") ? 28 : -1;
+                    case 'c':
+                        return key_is(key, "date_created") ? 2 : -1;
+                    case 'r':
+                        return key_is(key, "to_formatted") ? 7 : -1;
+                    case 't':
+                        return key_is(key, "formatted_to") ? 6 : -1;
+                    case 'u':
+                        return key_is(key, "date_updated") ? 3 : -1;
+                    default:
+                        return -1;
+                }
             case 13:
-                if (key == "audio_rtt_avg") return 29;
-                if (key == "audio_rtt_min") return 30;
-                if (key == "audio_rtt_max") return 31;
-                break;
+                switch (key[11]) {
+                    case 'a':
+                        return key_is(key, "audio_rtt_max") ? 31 : -1;
+                    case 'i':
+                        return key_is(key, "audio_rtt_min") ? 30 : -1;
+                    case 'v':
+                        return key_is(key, "audio_rtt_avg") ? 29 : -1;
+                    default:
+                        return -1;
+                }
             case 14:
-                if (key == "formatted_from") return 9;
-                if (key == "from_formatted") return 10;
-                if (key == "forwarded_from") return 21;
-                if (key == "audio_out_lost") return 35;
-                break;
+                switch (key[5]) {
+                    case '_':
+                        return key_is(key, "audio_out_lost") ? 35 : -1;
+                    case 'f':
+                        return key_is(key, "from_formatted") ? 10 : -1;
+                    case 'r':
+                        return key_is(key, "forwarded_from") ? 21 : -1;
+                    case 't':
+                        return key_is(key, "formatted_from") ? 9 : -1;
+                    default:
+                        return -1;
+                }
             case 15:
-                if (key == "parent_call_sid") return 4;
-                if (key == "sip_result_code") return 27;
-                break;
+                switch (key[0]) {
+                    case 'p':
+                        return key_is(key, "parent_call_sid") ? 4 : -1;
+                    case 's':
+                        return key_is(key, "sip_result_code") ? 27 : -1;
+                    default:
+                        return -1;
+                }
             case 16:
-                if (key == "phone_number_sid") return 11;
-                if (key == "subresource_uris") return 24;
-                break;
+                switch (key[0]) {
+                    case 'p':
+                        return key_is(key, "phone_number_sid") ? 11 : -1;
+                    case 's':
+                        return key_is(key, "subresource_uris") ? 24 : -1;
+                    default:
+                        return -1;
+                }
             case 20:
-                if (key == "audio_out_jitter_min") return 32;
-                if (key == "audio_out_jitter_max") return 33;
-                if (key == "audio_out_jitter_avg") return 34;
-                break;
+                switch (key[18]) {
+                    case 'a':
+                        return key_is(key, "audio_out_jitter_max") ? 33 : -1;
+                    case 'i':
+                        return key_is(key, "audio_out_jitter_min") ? 32 : -1;
+                    case 'v':
+                        return key_is(key, "audio_out_jitter_avg") ? 34 : -1;
+                    default:
+                        return -1;
+                }
             default:
-                break;
+                return -1;
         }
-        return -1;
     }
 };
 
@@ -498,36 +557,41 @@ struct object_traits<::signalwire::CallList> {
         field<S, std::optional<std::int32_t>>{"start", "\"start\":", &S::start, false, false},
         field<S, std::optional<std::int32_t>>{"end", "\"end\":", &S::end, false, false}
     );
-    /// The index in `fields` of the field named `key`, or -1.
-    static constexpr int find(std::string_view key) noexcept {
+    /// The index in `fields` of the field named `key`, or -1: a switch on the length,
+    /// then on one byte that tells the names of that length apart, then one comparison.
+    static int find(std::string_view key) noexcept {
         switch (key.size()) {
             case 3:
-                if (key == "uri") return 0;
-                if (key == "end") return 8;
-                break;
+                switch (key[0]) {
+                    case 'e':
+                        return key_is(key, "end") ? 8 : -1;
+                    case 'u':
+                        return key_is(key, "uri") ? 0 : -1;
+                    default:
+                        return -1;
+                }
             case 4:
-                if (key == "page") return 4;
-                break;
+                return key_is(key, "page") ? 4 : -1;
             case 5:
-                if (key == "calls") return 6;
-                if (key == "start") return 7;
-                break;
+                switch (key[0]) {
+                    case 'c':
+                        return key_is(key, "calls") ? 6 : -1;
+                    case 's':
+                        return key_is(key, "start") ? 7 : -1;
+                    default:
+                        return -1;
+                }
             case 9:
-                if (key == "page_size") return 5;
-                break;
+                return key_is(key, "page_size") ? 5 : -1;
             case 13:
-                if (key == "next_page_uri") return 2;
-                break;
+                return key_is(key, "next_page_uri") ? 2 : -1;
             case 14:
-                if (key == "first_page_uri") return 1;
-                break;
+                return key_is(key, "first_page_uri") ? 1 : -1;
             case 17:
-                if (key == "previous_page_uri") return 3;
-                break;
+                return key_is(key, "previous_page_uri") ? 3 : -1;
             default:
-                break;
+                return -1;
         }
-        return -1;
     }
 };
 

@@ -92,22 +92,31 @@ inline bool replay(const boost::json::value& v, decoder& d, std::size_t depth, c
 template <class T>
 decode_result<T> decode(std::string_view json, const decode_options& options = {}) {
     static_assert(is_model_v<T>, "decode<T> takes a struct generated from the schema");
-    if (json.size() > options.max_size)
-        return decode_error{"", "document of " + std::to_string(json.size()) + " bytes is larger than max_size (" +
-                                    std::to_string(options.max_size) + " bytes)"};
-    T out{};
+    static_assert(detail::nesting_depth<T>() <= detail::decoder::max_frames, "the schema nests too deeply");
+    // The model is decoded in place in the result, and every path returns `result`, so
+    // that nothing is moved on the way out.
+    decode_result<T> result(boost::system::in_place_value);
+    if (json.size() > options.max_size) {
+        result = decode_error{"", "document of " + std::to_string(json.size()) + " bytes is larger than max_size (" +
+                                      std::to_string(options.max_size) + " bytes)"};
+        return result;
+    }
     boost::json::parse_options parse_options;
     parse_options.max_depth = options.max_depth;
-    boost::json::basic_parser<detail::decoder> parser(parse_options, &out, detail::vtable_of<T>(), options);
+    boost::json::basic_parser<detail::decoder> parser(parse_options, &*result, detail::vtable_of<T>(), options);
     boost::system::error_code ec;
     const std::size_t consumed = parser.write_some(false, json.data(), json.size(), ec);
-    if (parser.handler().failed()) return parser.handler().error();
-    if (ec) return decode_error{parser.handler().current_pointer(), detail::parse_error_message(ec, consumed, options)};
-    // write_some stops after the document; only whitespace may follow it.
-    const std::size_t rest = json.find_first_not_of(" \t\n\r", consumed);
-    if (rest != std::string_view::npos)
-        return decode_error{"", detail::parse_error_message(boost::json::error::extra_data, rest, options)};
-    return out;
+    if (parser.handler().failed()) {
+        result = parser.handler().error();
+    } else if (ec) {
+        result = decode_error{parser.handler().current_pointer(), detail::parse_error_message(ec, consumed, options)};
+    } else {
+        // write_some stops after the document; only whitespace may follow it.
+        const std::size_t rest = json.find_first_not_of(" \t\n\r", consumed);
+        if (rest != std::string_view::npos)
+            result = decode_error{"", detail::parse_error_message(boost::json::error::extra_data, rest, options)};
+    }
+    return result;
 }
 
 /// Decodes a boost::json value with the same rules as JSON text. (A template on the

@@ -5,7 +5,9 @@
 #ifndef SIGNALWIRE_MODEL_HPP
 #define SIGNALWIRE_MODEL_HPP
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <type_traits>
 
@@ -27,6 +29,13 @@ struct field {
 ///   find(key)  the index in `fields` of the field with that wire name, or -1
 template <class T>
 struct object_traits;
+
+/// `key == literal` for a key already known to have the literal's length: an equality
+/// compare of a constant size, which compilers expand inline.
+template <std::size_t N>
+inline bool key_is(std::string_view key, const char (&literal)[N]) noexcept {
+    return std::memcmp(key.data(), literal, N - 1) == 0;
+}
 
 /// True for the structs the schema generates (those with `object_traits`).
 template <class T, class = void>

@@ -70,8 +70,12 @@ static_assert(sizeof(std::chrono::seconds::rep) <= sizeof(std::int64_t),
 /// Never reads outside `text`. Parsing does not allocate; if copying the message into `error` fails to
 /// allocate, `error` is left empty instead of throwing.
 inline bool parse(std::string_view text, timestamp& out, std::string& error) noexcept {
-    detail::parser parser(text);
     std::int64_t seconds = 0;
+    if (detail::parse_canonical(text, seconds)) {
+        out = timestamp(std::chrono::seconds(static_cast<std::chrono::seconds::rep>(seconds)));
+        return true;
+    }
+    detail::parser parser(text);
     if (parser.parse(seconds)) {
         out = timestamp(std::chrono::seconds(static_cast<std::chrono::seconds::rep>(seconds)));
         return true;

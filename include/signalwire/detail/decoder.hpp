@@ -19,7 +19,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace signalwire::detail {
 
@@ -35,6 +34,9 @@ inline void append_pointer_segment(std::string& pointer, std::string_view segmen
 
 class decoder {
 public:
+    /// The deepest schema nesting (objects and arrays of the schema) a decoder fills.
+    static constexpr std::size_t max_frames = 16;
+
     // basic_parser's handler limits: none beyond decode_options, which bound the input.
     static constexpr std::size_t max_object_size = std::size_t(-1);
     static constexpr std::size_t max_array_size = std::size_t(-1);
@@ -322,7 +324,24 @@ private:
     void* root_;
     const object_vtable* root_table_;
     decode_state state_;
-    std::vector<frame> stack_;
+    /// One frame per object or array of the schema being filled (unknown values never
+    /// get one), so the schema's own nesting bounds it: decode<T> checks
+    /// nesting_depth<T> against max_frames at compile time.
+    class frame_stack {
+    public:
+        bool empty() const noexcept { return size_ == 0; }
+        std::size_t size() const noexcept { return size_; }
+        frame& back() noexcept { return frames_[size_ - 1]; }
+        const frame& back() const noexcept { return frames_[size_ - 1]; }
+        const frame& operator[](std::size_t i) const noexcept { return frames_[i]; }
+        void push_back(const frame& f) noexcept { frames_[size_++] = f; }
+        void pop_back() noexcept { --size_; }
+
+    private:
+        frame frames_[max_frames];
+        std::size_t size_ = 0;
+    };
+    frame_stack stack_;
     bool root_begun_ = false;
     bool failed_ = false;
     std::string error_pointer_;

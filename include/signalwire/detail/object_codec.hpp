@@ -9,6 +9,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -164,6 +165,31 @@ const object_vtable& make_vtable(std::index_sequence<I...>) noexcept {
 template <class S>
 const object_vtable& vtable_of() noexcept {
     return make_vtable<S>(std::make_index_sequence<std::tuple_size_v<decltype(object_traits<S>::fields)>>{});
+}
+
+/// How many objects and arrays deep the schema of S nests: S itself is 1, a member
+/// struct adds 1, a member vector of structs adds 2.
+template <class S>
+constexpr std::size_t nesting_depth() noexcept;
+
+template <class V>
+constexpr std::size_t member_nesting() noexcept {
+    if constexpr (is_model_v<V>) return nesting_depth<V>();
+    else if constexpr (is_vector<V>::value) return 1 + nesting_depth<typename V::value_type>();
+    else return 0;
+}
+
+template <class S>
+constexpr std::size_t nesting_depth() noexcept {
+    return 1 + std::apply(
+                   [](const auto&... f) {
+                       std::size_t deepest = 0;
+                       ((deepest = std::max(deepest, member_nesting<typename value_type_of<std::remove_reference_t<
+                                                         decltype(std::declval<S&>().*(f.member))>>::type>())),
+                        ...);
+                       return deepest;
+                   },
+                   object_traits<S>::fields);
 }
 
 // ---- encoding ---------------------------------------------------------------------

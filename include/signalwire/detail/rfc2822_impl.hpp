@@ -691,6 +691,58 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------------------
+// 4b. The canonical form, fast
+// ---------------------------------------------------------------------------------------------------------
+
+/// Nearly every date a server sends is exactly "Www, DD Mon YYYY HH:MM:SS +hhmm" (31 bytes, the form
+/// format() writes). This reads that form with fixed offsets and no branches on structure; it returns
+/// false for anything else, valid or not, and parse() then runs the general parser, which also produces
+/// every error message. So the result is the same either way, only faster for the common case.
+inline bool parse_canonical(std::string_view text, std::int64_t& seconds) noexcept {
+    if (text.size() != 31) return false;
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    auto digit = [s](std::size_t i) noexcept { return static_cast<unsigned>(s[i]) - '0'; };
+    auto two = [&](std::size_t i) noexcept { return digit(i) * 10 + digit(i + 1); };
+    // One unsigned comparison per digit: a non-digit wraps around to a large value.
+    const bool digits = digit(5) <= 9 && digit(6) <= 9 && digit(12) <= 9 && digit(13) <= 9 && digit(14) <= 9 &&
+                        digit(15) <= 9 && digit(17) <= 9 && digit(18) <= 9 && digit(20) <= 9 && digit(21) <= 9 &&
+                        digit(23) <= 9 && digit(24) <= 9 && digit(27) <= 9 && digit(28) <= 9 && digit(29) <= 9 &&
+                        digit(30) <= 9;
+    if (!digits || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s[19] != ':' ||
+        s[22] != ':' || s[25] != ' ' || (s[26] != '+' && s[26] != '-'))
+        return false;
+    auto packed = [](unsigned a, unsigned b, unsigned c) constexpr noexcept { return a << 16 | b << 8 | c; };
+    unsigned month = 0;
+    switch (packed(s[8], s[9], s[10])) {
+        case packed('J', 'a', 'n'): month = 1; break;
+        case packed('F', 'e', 'b'): month = 2; break;
+        case packed('M', 'a', 'r'): month = 3; break;
+        case packed('A', 'p', 'r'): month = 4; break;
+        case packed('M', 'a', 'y'): month = 5; break;
+        case packed('J', 'u', 'n'): month = 6; break;
+        case packed('J', 'u', 'l'): month = 7; break;
+        case packed('A', 'u', 'g'): month = 8; break;
+        case packed('S', 'e', 'p'): month = 9; break;
+        case packed('O', 'c', 't'): month = 10; break;
+        case packed('N', 'o', 'v'): month = 11; break;
+        case packed('D', 'e', 'c'): month = 12; break;
+        default: return false;
+    }
+    const unsigned day = two(5), year = two(12) * 100 + two(14);
+    const unsigned hour = two(17), minute = two(20), second = two(23);
+    const unsigned zone_hours = two(27), zone_minutes = two(29);
+    if (year < 1900 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 ||
+        second > 60 || zone_minutes > 59)
+        return false;
+    const std::int64_t days = days_from_civil(year, month, day);
+    const char* weekday = day_names[weekday_from_days(days)].data();
+    if (s[0] != weekday[0] || s[1] != weekday[1] || s[2] != weekday[2]) return false;
+    const std::int64_t offset = (std::int64_t{zone_hours} * 3600 + std::int64_t{zone_minutes} * 60) * (s[26] == '-' ? -1 : 1);
+    seconds = days * seconds_per_day + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + std::int64_t{second} - offset;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // 5. Formatting
 // ---------------------------------------------------------------------------------------------------------
 

@@ -80,7 +80,9 @@ struct value_codec<std::string> {
     static std::string expected() { return "string"; }
     static outcome decode(std::string& out, const scalar& s, decode_state&) {
         if (s.k != scalar::kind::string) return outcome::wrong_type;
-        out.assign(s.text.data(), s.text.size());
+        // Decoding fills empty strings: constructing and moving in is cheaper than assign().
+        if (out.empty()) out = std::string(s.text.data(), s.text.size());
+        else out.assign(s.text.data(), s.text.size());
         return outcome::ok;
     }
     static void encode(std::string& out, const std::string& v) { write_string(out, v); }
