@@ -9,9 +9,13 @@
 #include <signalwire/codec.hpp>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 
 namespace fuzz {
 
@@ -21,6 +25,47 @@ inline signalwire::decode_options strict_options() {
     signalwire::decode_options o;
     o.strict = true;
     return o;
+}
+
+/// `kind value` of a boost::json value, for messages (`double 1E0`, `int64 1`).
+inline std::string describe_value(const boost::json::value& v) {
+    static constexpr const char* kinds[] = {"null", "bool", "int64", "uint64", "double", "string", "array", "object"};
+    return std::string(kinds[static_cast<int>(v.kind())]) + " " + boost::json::serialize(v);
+}
+
+/// The members in which `a` and `b` differ: schema fields by name, unknown members
+/// with both values and their kinds.
+template <class T>
+std::string differences(const T& a, const T& b) {
+    std::string out;
+    auto field = [&](const auto& f) {
+        if (a.*(f.member) != b.*(f.member)) out += std::string(f.name) + "; ";
+    };
+    std::apply([&](const auto&... f) { (field(f), ...); }, signalwire::object_traits<T>::fields);
+    auto unknown = [&](std::string_view key, const boost::json::value* x, const boost::json::value* y) {
+        out += "unknown member \"" + std::string(key) + "\": " + (x ? describe_value(*x) : "absent") + " vs " +
+               (y ? describe_value(*y) : "absent") + "; ";
+    };
+    for (const auto& kv : a.unknown_members) {
+        const boost::json::value* other = b.unknown_members.if_contains(kv.key());
+        if (!other || *other != kv.value()) unknown(kv.key(), &kv.value(), other);
+    }
+    for (const auto& kv : b.unknown_members)
+        if (!a.unknown_members.contains(kv.key())) unknown(kv.key(), nullptr, &kv.value());
+    if constexpr (std::is_same_v<T, signalwire::CallList>) {
+        for (std::size_t i = 0; i < a.calls.size() && i < b.calls.size(); ++i)
+            if (a.calls[i] != b.calls[i]) out += "calls/" + std::to_string(i) + ": " + differences(a.calls[i], b.calls[i]);
+    }
+    return out;
+}
+
+/// From the first byte where `a` and `b` differ (with some context before it).
+inline std::string first_difference(const std::string& a, const std::string& b) {
+    if (a == b) return "nowhere: the encodings are identical";
+    std::size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    const std::size_t from = i > 40 ? i - 40 : 0;
+    return "at byte " + std::to_string(i) + ": ..." + a.substr(from, 120) + "  vs  ..." + b.substr(from, 120);
 }
 
 /// Decodes `input` as T in lenient and in strict mode. Never crashes; an error always
@@ -43,6 +88,7 @@ void decode_both_modes(std::string_view input) {
               "strict encoded: " + e,
               "lenient error: " + (lenient ? std::string() : lenient.error().to_string()));
         check(*lenient == *strict, "strict and lenient decode give different values", input,
+              "differing members (lenient vs strict): " + differences(*lenient, *strict),
               "strict encoded:  " + e, "lenient encoded: " + signalwire::encode(*lenient));
     } else {
         check(!strict.error().message.empty(), "strict decode failed without a message", input);
@@ -81,10 +127,11 @@ void round_trip(std::string_view input, const signalwire::decode_options& option
     const std::string e2 = signalwire::encode(*second);
     check(*second == *first, "decode(encode(decode(x))) != decode(x)", input,
           std::string("type/mode: ") + std::string(signalwire::object_traits<T>::type_name) + " " + mode,
-          "encode(decode(x)):                 " + e1, "encode(decode(encode(decode(x)))): " + e2);
+          "differing members (decode(x) vs decode(encode(decode(x)))): " + differences(*first, *second),
+          "encodings differ " + first_difference(e1, e2), "encode(decode(x)): " + e1);
     check(e2 == e1, "encode is not idempotent: encode(decode(encode(v))) != encode(v)", input,
           std::string("type/mode: ") + std::string(signalwire::object_traits<T>::type_name) + " " + mode,
-          "encode(v):                 " + e1, "encode(decode(encode(v))): " + e2);
+          "encodings differ " + first_difference(e1, e2), "encode(v): " + e1);
 }
 
 }  // namespace fuzz

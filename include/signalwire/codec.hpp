@@ -61,7 +61,9 @@ inline bool replay(const boost::json::value& v, decoder& d, std::size_t depth, c
         }
         case json::kind::double_: {
             std::string text;
-            write_double(text, v.get_double());
+            json_buffer buffer(text, 32);
+            write_double(buffer, v.get_double());
+            buffer.finish();
             return d.on_double(v.get_double(), text, ec);
         }
         case json::kind::string: return d.on_string(v.get_string(), v.get_string().size(), ec);
@@ -139,8 +141,9 @@ template <class T>
 std::string encode(const T& value) {
     static_assert(is_model_v<T>, "encode takes a struct generated from the schema");
     std::string out;
-    out.reserve(1024);
-    detail::encode_object(out, value);
+    detail::json_buffer buffer(out);
+    detail::encode_object(buffer, value);
+    buffer.finish();
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include <signalwire/detail/value_codec.hpp>
 #include <signalwire/error.hpp>
 
+#include <boost/config.hpp>
 #include <boost/json/error.hpp>
 #include <boost/json/string_view.hpp>
 #include <boost/json/value.hpp>
@@ -54,71 +55,69 @@ public:
     std::string current_pointer() const { return pointer_through(stack_.size()); }
 
     // ---- basic_parser events --------------------------------------------------------
+    // The hot path of each event is a few branches and one call through the struct's
+    // table; everything rare (unknown members, parts, errors) is out of line.
     bool on_document_begin(boost::system::error_code&) { return true; }
     bool on_document_end(boost::system::error_code&) { return true; }
     bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
     bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
 
     bool on_object_begin(boost::system::error_code& ec) {
-        if (capture_depth_) return ++capture_depth_, true;
-        if (stack_.empty()) {
-            if (root_begun_) return fail_here("unexpected second value", ec);
-            root_begun_ = true;
-            stack_.push_back(object_frame(root_, root_table_));
-            return true;
-        }
+        if (BOOST_UNLIKELY(capture_depth_ != 0)) return ++capture_depth_, true;
         frame& top = stack_.back();
-        if (top.k == frame::kind::array) {
-            stack_.push_back(object_frame(top.elements->emplace_back(top.target), top.elements->element));
+        if (BOOST_LIKELY(top.field >= 0)) {
+            const object_vtable* child = nullptr;
+            void* target = top.table->begin_object[top.field](top.target, child, state_);
+            if (BOOST_UNLIKELY(!target)) return fail_here(ec);
+            stack_.push_back(object_frame(target, child));
             return true;
         }
-        if (top.field == unknown_field) return begin_capture();
-        const object_vtable* child = nullptr;
-        void* target = top.table->begin_object[top.field](top.target, child, state_);
-        if (!target) return fail_here(ec);
-        stack_.push_back(object_frame(target, child));
-        return true;
+        switch (top.k) {
+            case frame::kind::document:
+                stack_.push_back(object_frame(root_, root_table_));
+                return true;
+            case frame::kind::array:
+                stack_.push_back(object_frame(top.elements->emplace_back(top.target), top.elements->element));
+                return true;
+            case frame::kind::object:
+                break;
+        }
+        return begin_capture();  // the value of an unknown member
     }
 
     bool on_object_end(std::size_t n, boost::system::error_code& ec) {
-        if (capture_depth_) {
+        if (BOOST_UNLIKELY(capture_depth_ != 0)) {
             capture_.push_object(n);
             return end_capture_level();
         }
         const frame& top = stack_.back();
-        const std::uint64_t missing = top.table->required_mask & ~top.seen;
-        if (missing) {
-            std::size_t i = 0;
-            while (!(missing >> i & 1)) ++i;
-            std::string pointer = pointer_through(stack_.size() - 1);
-            append_pointer_segment(pointer, top.table->names[i]);
-            state_.message = "missing required member";
-            return fail_at(std::move(pointer), ec);
-        }
+        if (BOOST_UNLIKELY((top.table->required_mask & ~top.seen) != 0)) return fail_missing_member(ec);
         stack_.pop_back();
-        if (!stack_.empty() && stack_.back().k == frame::kind::array) ++stack_.back().index;
+        frame& parent = stack_.back();
+        if (parent.k == frame::kind::array) ++parent.index;
         return true;
     }
 
     bool on_array_begin(boost::system::error_code& ec) {
-        if (capture_depth_) return ++capture_depth_, true;
-        if (stack_.empty()) return fail_here("expected object, got array", ec);
+        if (BOOST_UNLIKELY(capture_depth_ != 0)) return ++capture_depth_, true;
         frame& top = stack_.back();
-        if (top.k == frame::kind::array) return fail_here("expected object, got array", ec);
+        if (BOOST_LIKELY(top.field >= 0)) {
+            const array_vtable* elements = nullptr;
+            void* target = top.table->begin_array[top.field](top.target, elements, state_);
+            if (BOOST_UNLIKELY(!target)) return fail_here(ec);
+            frame f;
+            f.k = frame::kind::array;
+            f.target = target;
+            f.elements = elements;
+            stack_.push_back(f);
+            return true;
+        }
         if (top.field == unknown_field) return begin_capture();
-        const array_vtable* elements = nullptr;
-        void* target = top.table->begin_array[top.field](top.target, elements, state_);
-        if (!target) return fail_here(ec);
-        frame f;
-        f.k = frame::kind::array;
-        f.target = target;
-        f.elements = elements;
-        stack_.push_back(f);
-        return true;
+        return fail_here("expected object, got array", ec);  // the document, or an element
     }
 
     bool on_array_end(std::size_t n, boost::system::error_code&) {
-        if (capture_depth_) {
+        if (BOOST_UNLIKELY(capture_depth_ != 0)) {
             capture_.push_array(n);
             return end_capture_level();
         }
@@ -132,27 +131,8 @@ public:
     }
 
     bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
-        const std::string_view key = assemble(key_buf_, s);
-        if (capture_depth_) {
-            capture_.push_key(key);
-            key_buf_.clear();
-            return true;
-        }
-        frame& top = stack_.back();
-        const int index = top.table->find(key);
-        bool ok = true;
-        if (index >= 0) {
-            top.field = index;
-            if (top.seen >> index & 1) ok = fail_here("duplicate member", ec);
-            top.seen |= std::uint64_t{1} << index;
-        } else {
-            top.field = unknown_field;
-            unknown_key_.assign(key.data(), key.size());
-            if (state_.options.strict) ok = fail_here("unknown member (strict mode accepts only schema members)", ec);
-            else if (top.table->unknown_members(top.target).contains(key)) ok = fail_here("duplicate member", ec);
-        }
-        key_buf_.clear();
-        return ok;
+        if (BOOST_UNLIKELY(capture_depth_ != 0 || !key_buf_.empty())) return on_key_slow(s, ec);
+        return on_whole_key(std::string_view(s.data(), s.size()), ec);
     }
 
     bool on_string_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
@@ -162,16 +142,11 @@ public:
     }
 
     bool on_string(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
-        if (capture_depth_) {
-            capture_.push_string(s);
-            return true;
-        }
+        if (BOOST_UNLIKELY(capture_depth_ != 0 || !str_buf_.empty())) return on_string_slow(s, ec);
         scalar v;
         v.k = scalar::kind::string;
-        v.text = assemble(str_buf_, s);
-        const bool ok = on_scalar(v, ec);
-        str_buf_.clear();
-        return ok;
+        v.text = std::string_view(s.data(), s.size());
+        return on_scalar(v, ec);
     }
 
     bool on_number_part(boost::json::string_view s, boost::system::error_code&) {
@@ -211,11 +186,11 @@ public:
 
 private:
     static constexpr int unknown_field = -1;  // the current key is not in the schema
-    static constexpr int no_field = -2;       // no key yet in this object
+    static constexpr int no_field = -2;       // no key yet, or not an object
 
     struct frame {
-        enum class kind : unsigned char { object, array };
-        kind k = kind::object;
+        enum class kind : unsigned char { document, object, array };
+        kind k = kind::document;                  // the bottom frame stands for the document
         void* target = nullptr;                   // the struct, or the vector
         const object_vtable* table = nullptr;     // object: the struct's table
         const array_vtable* elements = nullptr;   // array: how to add an element
@@ -226,49 +201,116 @@ private:
 
     static frame object_frame(void* target, const object_vtable* table) {
         frame f;
+        f.k = frame::kind::object;
         f.target = target;
         f.table = table;
         return f;
     }
 
-    /// A string delivered in parts is gathered in `buf`; one delivered whole is used in place.
-    static std::string_view assemble(std::string& buf, boost::json::string_view last) {
-        if (buf.empty()) return {last.data(), last.size()};
-        buf.append(last.data(), last.size());
-        return buf;
+    bool on_whole_key(std::string_view key, boost::system::error_code& ec) {
+        frame& top = stack_.back();
+        const int index = top.table->find(key);
+        if (BOOST_UNLIKELY(index < 0)) return on_unknown_key(key, ec);
+        const std::uint64_t bit = std::uint64_t{1} << index;
+        top.field = index;
+        if (BOOST_UNLIKELY((top.seen & bit) != 0)) return fail_here("duplicate member", ec);
+        top.seen |= bit;
+        return true;
     }
 
     bool on_number(scalar& v, boost::json::string_view last, boost::system::error_code& ec) {
-        if (capture_depth_) {
-            num_buf_.clear();
-            switch (v.k) {
-                case scalar::kind::integer: capture_.push_int64(v.i); break;
-                case scalar::kind::unsigned_integer: capture_.push_uint64(v.u); break;
-                default: capture_.push_double(v.d); break;
-            }
-            return true;
+        if (BOOST_UNLIKELY(capture_depth_ != 0)) return capture_number(v);
+        if (BOOST_LIKELY(num_buf_.empty())) {
+            v.text = std::string_view(last.data(), last.size());
+            return on_scalar(v, ec);
         }
-        v.text = assemble(num_buf_, last);
+        num_buf_.append(last.data(), last.size());
+        v.text = num_buf_;
         const bool ok = on_scalar(v, ec);
         num_buf_.clear();
         return ok;
     }
 
     bool on_scalar(const scalar& v, boost::system::error_code& ec) {
+        frame& top = stack_.back();
+        if (BOOST_LIKELY(top.field >= 0)) {
+            if (BOOST_LIKELY(top.table->on_scalar[top.field](top.target, v, state_))) return true;
+            return fail_here(ec);
+        }
+        return on_other_scalar(v, ec);
+    }
+
+    // ---- out of line: rare events ----------------------------------------------------
+
+    BOOST_NOINLINE bool on_key_slow(boost::json::string_view last, boost::system::error_code& ec) {
+        std::string key = std::move(key_buf_);
+        key_buf_.clear();
+        key.append(last.data(), last.size());
         if (capture_depth_) {
-            if (v.k == scalar::kind::null) capture_.push_null();
-            else capture_.push_bool(v.b);  // strings and numbers never reach here in a capture
+            capture_.push_key(key);
             return true;
         }
-        if (stack_.empty()) return fail_here("expected object, got " + describe(v), ec);
+        return on_whole_key(key, ec);
+    }
+
+    BOOST_NOINLINE bool on_unknown_key(std::string_view key, boost::system::error_code& ec) {
         frame& top = stack_.back();
-        if (top.k == frame::kind::array) return fail_here("expected object, got " + describe(v), ec);
+        top.field = unknown_field;
+        unknown_key_.assign(key.data(), key.size());
+        if (state_.options.strict) return fail_here("unknown member (strict mode accepts only schema members)", ec);
+        if (top.table->unknown_members(top.target).contains(key)) return fail_here("duplicate member", ec);
+        return true;
+    }
+
+    BOOST_NOINLINE bool on_string_slow(boost::json::string_view last, boost::system::error_code& ec) {
+        if (capture_depth_) {
+            capture_.push_string(last);
+            return true;
+        }
+        str_buf_.append(last.data(), last.size());
+        scalar v;
+        v.k = scalar::kind::string;
+        v.text = str_buf_;
+        const bool ok = on_scalar(v, ec);
+        str_buf_.clear();
+        return ok;
+    }
+
+    BOOST_NOINLINE bool capture_number(const scalar& v) {
+        num_buf_.clear();
+        switch (v.k) {
+            case scalar::kind::integer: capture_.push_int64(v.i); break;
+            case scalar::kind::unsigned_integer: capture_.push_uint64(v.u); break;
+            default: capture_.push_double(v.d); break;
+        }
+        return true;
+    }
+
+    /// A scalar that is not the value of a known member: part of an unknown member,
+    /// an unknown member's whole value, or misplaced (the document, an array element).
+    BOOST_NOINLINE bool on_other_scalar(const scalar& v, boost::system::error_code& ec) {
+        if (capture_depth_) {
+            if (v.k == scalar::kind::null) capture_.push_null();
+            else capture_.push_bool(v.b);  // strings and numbers are captured by their events
+            return true;
+        }
+        frame& top = stack_.back();
         if (top.field == unknown_field) {
             top.table->unknown_members(top.target).emplace(unknown_key_, to_json_value(v));
             return true;
         }
-        if (!top.table->on_scalar[top.field](top.target, v, state_)) return fail_here(ec);
-        return true;
+        return fail_here("expected object, got " + describe(v), ec);
+    }
+
+    BOOST_NOINLINE bool fail_missing_member(boost::system::error_code& ec) {
+        const frame& top = stack_.back();
+        const std::uint64_t missing = top.table->required_mask & ~top.seen;
+        std::size_t i = 0;
+        while (!(missing >> i & 1)) ++i;
+        std::string pointer = pointer_through(stack_.size() - 1);
+        append_pointer_segment(pointer, top.table->names[i]);
+        state_.message = "missing required member";
+        return fail_at(std::move(pointer), ec);
     }
 
     static boost::json::value to_json_value(const scalar& v) {
@@ -296,10 +338,11 @@ private:
         return true;
     }
 
-    /// The pointer through the current child of each of the first `n` frames.
+    /// The pointer through the current child of each of the first `n` frames (the
+    /// document frame, at the bottom, has no name).
     std::string pointer_through(std::size_t n) const {
         std::string pointer;
-        for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t i = 1; i < n; ++i) {
             const frame& f = stack_[i];
             if (f.k == frame::kind::array) pointer += '/' + std::to_string(f.index);
             else if (f.field >= 0) append_pointer_segment(pointer, f.table->names[f.field]);
@@ -309,14 +352,14 @@ private:
         return pointer;
     }
 
-    bool fail_at(std::string pointer, boost::system::error_code& ec) {
+    BOOST_NOINLINE bool fail_at(std::string pointer, boost::system::error_code& ec) {
         failed_ = true;
         error_pointer_ = std::move(pointer);
         ec = boost::json::error::exception;  // any error stops the parser; error() says what it was
         return false;
     }
-    bool fail_here(boost::system::error_code& ec) { return fail_at(current_pointer(), ec); }
-    bool fail_here(std::string message, boost::system::error_code& ec) {
+    BOOST_NOINLINE bool fail_here(boost::system::error_code& ec) { return fail_at(current_pointer(), ec); }
+    BOOST_NOINLINE bool fail_here(std::string message, boost::system::error_code& ec) {
         state_.message = std::move(message);
         return fail_here(ec);
     }
@@ -329,7 +372,6 @@ private:
     /// nesting_depth<T> against max_frames at compile time.
     class frame_stack {
     public:
-        bool empty() const noexcept { return size_ == 0; }
         std::size_t size() const noexcept { return size_; }
         frame& back() noexcept { return frames_[size_ - 1]; }
         const frame& back() const noexcept { return frames_[size_ - 1]; }
@@ -338,11 +380,10 @@ private:
         void pop_back() noexcept { --size_; }
 
     private:
-        frame frames_[max_frames];
-        std::size_t size_ = 0;
+        frame frames_[max_frames + 1];  // + the document frame
+        std::size_t size_ = 1;
     };
     frame_stack stack_;
-    bool root_begun_ = false;
     bool failed_ = false;
     std::string error_pointer_;
     std::string key_buf_, str_buf_, num_buf_;  // values delivered in parts

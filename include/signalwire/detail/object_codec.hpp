@@ -195,19 +195,19 @@ constexpr std::size_t nesting_depth() noexcept {
 // ---- encoding ---------------------------------------------------------------------
 
 template <class S>
-void encode_object(std::string& out, const S& obj);
+void encode_object(json_buffer& out, const S& obj);
 
 template <class V>
-void encode_value(std::string& out, const V& v) {
+void encode_value(json_buffer& out, const V& v) {
     if constexpr (is_model_v<V>) {
         encode_object(out, v);
     } else if constexpr (is_vector<V>::value) {
-        out.push_back('[');
+        out.put('[');
         for (std::size_t i = 0; i < v.size(); ++i) {
-            if (i) out.push_back(',');
+            if (i) out.put(',');
             encode_value(out, v[i]);
         }
-        out.push_back(']');
+        out.put(']');
     } else {
         value_codec<V>::encode(out, v);
     }
@@ -216,14 +216,15 @@ void encode_value(std::string& out, const V& v) {
 /// Writes `"key":value` for one field, preceded by a comma unless it is the first.
 /// An empty optional is written as `null` when the field is nullable, else left out.
 template <class S, class M>
-void encode_field(std::string& out, const S& obj, const field<S, M>& f, bool& first) {
+void encode_field(json_buffer& out, const S& obj, const field<S, M>& f, bool& first) {
     const M& m = obj.*(f.member);
     if constexpr (is_optional<M>::value) {
         if (!m && !f.nullable) return;
     }
-    if (!first) out.push_back(',');
+    out.reserve(f.quoted_key.size() + 1);
+    if (!first) out.put(',');
     first = false;
-    out.append(f.quoted_key.data(), f.quoted_key.size());
+    out.append(f.quoted_key);
     if constexpr (is_optional<M>::value) {
         if (!m) {
             out.append("null", 4);
@@ -237,18 +238,18 @@ void encode_field(std::string& out, const S& obj, const field<S, M>& f, bool& fi
 
 /// Schema fields in schema order, then the unknown members in the order received.
 template <class S>
-void encode_object(std::string& out, const S& obj) {
-    out.push_back('{');
+void encode_object(json_buffer& out, const S& obj) {
+    out.put('{');
     bool first = true;
     std::apply([&](const auto&... f) { (encode_field(out, obj, f, first), ...); }, object_traits<S>::fields);
     for (const auto& kv : obj.unknown_members) {
-        if (!first) out.push_back(',');
+        if (!first) out.put(',');
         first = false;
         write_string(out, kv.key());
-        out.push_back(':');
+        out.put(':');
         write_value(out, kv.value());
     }
-    out.push_back('}');
+    out.put('}');
 }
 
 }  // namespace signalwire::detail

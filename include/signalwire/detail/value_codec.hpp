@@ -52,7 +52,9 @@ enum class outcome : unsigned char { ok, wrong_type, invalid };
 inline std::string quoted_preview(std::string_view s) {
     constexpr std::size_t limit = 40;
     std::string out;
-    write_string(out, s.substr(0, limit));
+    json_buffer buffer(out, 64);
+    write_string(buffer, s.substr(0, limit));
+    buffer.finish();
     if (s.size() > limit) out.insert(out.size() - 1, "...");
     return out;
 }
@@ -85,7 +87,7 @@ struct value_codec<std::string> {
         else out.assign(s.text.data(), s.text.size());
         return outcome::ok;
     }
-    static void encode(std::string& out, const std::string& v) { write_string(out, v); }
+    static void encode(json_buffer& out, const std::string& v) { write_string(out, v); }
 };
 
 template <>
@@ -103,7 +105,7 @@ struct value_codec<bool> {
         }
         return outcome::wrong_type;
     }
-    static void encode(std::string& out, bool v) { v ? out.append("true", 4) : out.append("false", 5); }
+    static void encode(json_buffer& out, bool v) { v ? out.append("true", 4) : out.append("false", 5); }
 };
 
 /// std::int32_t and std::int64_t. Lenient mode reads decimal digits sent as a string.
@@ -132,7 +134,7 @@ struct value_codec<Int, std::enable_if_t<std::is_same_v<Int, std::int32_t> || st
             default: return outcome::wrong_type;
         }
     }
-    static void encode(std::string& out, Int v) { write_integer(out, v); }
+    static void encode(json_buffer& out, Int v) { write_integer(out, v); }
 
 private:
     static outcome out_of_range(std::string_view text, decode_state& st) {
@@ -165,7 +167,7 @@ struct value_codec<double> {
             default: return outcome::wrong_type;
         }
     }
-    static void encode(std::string& out, double v) { write_double(out, v); }
+    static void encode(json_buffer& out, double v) { write_double(out, v); }
 };
 
 /// An exact decimal (`price`): the literal digits as sent, as a number or a string.
@@ -181,7 +183,7 @@ struct value_codec<decimal> {
         st.fail("invalid decimal " + quoted_preview(s.text) + ": " + why);
         return outcome::invalid;
     }
-    static void encode(std::string& out, const decimal& v) { out.append(v.text().data(), v.text().size()); }
+    static void encode(json_buffer& out, const decimal& v) { out.append(v.text().data(), v.text().size()); }
 };
 
 /// A date-time field: an RFC 2822 string on the wire, a time point in C++.
@@ -196,12 +198,13 @@ struct value_codec<timestamp> {
         st.fail("invalid RFC 2822 date " + quoted_preview(s.text) + ": " + why);
         return outcome::invalid;
     }
-    static void encode(std::string& out, timestamp v) {
-        char buf[rfc2822::formatted_size];
-        rfc2822::format_to(v, buf);
-        out.push_back('"');
-        out.append(buf, sizeof buf);
-        out.push_back('"');
+    static void encode(json_buffer& out, timestamp v) {
+        out.reserve(rfc2822::formatted_size + 2);
+        char* p = out.cursor();
+        p[0] = '"';
+        rfc2822::format_to(v, p + 1);
+        p[rfc2822::formatted_size + 1] = '"';
+        out.advance(rfc2822::formatted_size + 2);
     }
 };
 
@@ -220,7 +223,7 @@ struct value_codec<open_enum<E>> {
         st.fail(why + ")");
         return outcome::invalid;
     }
-    static void encode(std::string& out, const open_enum<E>& v) { write_string(out, v.wire_name()); }
+    static void encode(json_buffer& out, const open_enum<E>& v) { write_string(out, v.wire_name()); }
 };
 
 }  // namespace signalwire::detail

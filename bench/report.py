@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""Runs the benchmarks (or reads their saved results) and prints one markdown table.
+
+    bench/report.py [--build-dir build-bench] [--repetitions 9] [--min-time 0.15]
+                    [--compile-runs 5] [--bench-json F] [--native-json F]
+                    [--heap-json F] [--compile-json F]
+
+Without the --*-json options it runs, from the build directory,
+  bench/bench_codecs         Google Benchmark, JSON output, repetitions with
+  bench/bench_codecs_native  random interleaving, aggregates only (medians are used)
+  bench/heap_peak            peak heap during the 1000-call page decode
+and times the compilation of bench/compile_time/{ours,boost_json}.cpp with
+`g++ -std=c++17 -O2 ... -lboost_json` (alternating, median of --compile-runs each).
+Raw results are saved under <build-dir>/bench-results/ (they can be fed back with the
+--*-json options to re-print the table).
+
+Times are CPU times (user+sys of the benchmark thread, of the compiler processes):
+the machine is shared, and CPU time does not count the time another process held the
+core. Every ratio is between results of the same run on the same bytes.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# (target id, description, kind, threshold)
+#   faster:  competitor time / our time >= threshold
+#   at_most: our time / baseline time <= threshold
+DECODE_TARGETS = {
+    "boost_dom": ("a", "ours >= 3x faster", "faster", 3.0),
+    "boost_value_to_plain": ("a", "ours >= 3x faster", "faster", 3.0),
+    "nlohmann": ("b", "ours >= 10x faster", "faster", 10.0),
+    "null_handler": ("c", "ours <= 1.6x its time", "at_most", 1.6),
+    "simdjson_ondemand": ("d", "ours faster", "faster", 1.0),
+}
+ENCODE_TARGETS = {
+    "boost_value_from_plain": ("e", "ours >= 2.5x faster", "faster", 2.5),
+    "nlohmann": ("f", "ours >= 5x faster", "faster", 5.0),
+}
+CALL_INPUTS = ("fixture", "full")  # the ~1 KB Calls the targets are stated for
+DECODE_ORDER = ["ours", "null_handler", "boost_dom", "boost_value_to_plain", "nlohmann", "simdjson_ondemand"]
+ENCODE_ORDER = ["ours", "boost_value_from_plain", "nlohmann"]
+INPUT_ORDER = ["fixture", "full", "page"]
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def run_benchmark(exe, args, out_path):
+    cmd = [exe, "--benchmark_format=json", f"--benchmark_repetitions={args.repetitions}",
+           "--benchmark_report_aggregates_only=true", "--benchmark_enable_random_interleaving=true",
+           f"--benchmark_min_time={args.min_time}"]
+    print(f"report.py: running {' '.join(cmd)}", file=sys.stderr, flush=True)
+    res = run(cmd, stdout=subprocess.PIPE, text=True)
+    with open(out_path, "w") as f:
+        f.write(res.stdout)
+    return json.loads(res.stdout)
+
+
+def medians(bench_json):
+    """name -> {ns, mbps, cv}: medians of cpu_time and bytes_per_second."""
+    out = {}
+    cvs = {}
+    for b in bench_json["benchmarks"]:
+        if b.get("run_type") != "aggregate":
+            continue
+        name = b["run_name"]
+        unit = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[b.get("time_unit", "ns")]
+        if b["aggregate_name"] == "median":
+            out[name] = {"ns": b["cpu_time"] * unit, "mbps": b.get("bytes_per_second", 0.0) / 1e6}
+        elif b["aggregate_name"] == "cv":
+            cvs[name] = b["cpu_time"]
+    for name, cv in cvs.items():
+        if name in out:
+            out[name]["cv"] = cv
+    return out
+
+
+def run_heap(args, out_path):
+    exe = os.path.join(args.build_dir, "bench", "heap_peak")
+    print(f"report.py: running {exe}", file=sys.stderr, flush=True)
+    res = run([exe], stdout=subprocess.PIPE, text=True)
+    with open(out_path, "w") as f:
+        f.write(res.stdout)
+    return json.loads(res.stdout)
+
+
+def compile_cmd(src, out, build_dir):
+    return ["g++", "-std=c++17", "-O2", "-I", os.path.join(build_dir, "generated"), "-I", os.path.join(ROOT, "include"),
+            src, "-o", out, "-lboost_json"]
+
+
+def timed_compile(cmd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if res.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n" + "\n".join(res.stderr.splitlines()[:15]))
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
+
+
+def run_compile(args, out_path):
+    sources = {"ours": os.path.join(ROOT, "bench", "compile_time", "ours.cpp"),
+               "boost_json": os.path.join(ROOT, "bench", "compile_time", "boost_json.cpp")}
+    samples = {k: {"cpu": [], "wall": []} for k in sources}
+    print(f"report.py: timing {args.compile_runs} compiles of each compile-time probe", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.compile_runs + 1):  # the first round warms the caches and is dropped
+            for key, src in sources.items():
+                try:
+                    cpu, wall = timed_compile(compile_cmd(src, os.path.join(tmp, key), args.build_dir))
+                except RuntimeError as e:
+                    print(f"report.py: {e}", file=sys.stderr)
+                    return {"error": f"{os.path.basename(src)} does not compile",
+                            "command": " ".join(compile_cmd("<probe>.cpp", "<out>", args.build_dir))}
+                if i:
+                    samples[key]["cpu"].append(cpu)
+                    samples[key]["wall"].append(wall)
+    result = {"command": " ".join(compile_cmd("<probe>.cpp", "<out>", args.build_dir)), "runs": args.compile_runs,
+              "samples": samples,
+              "median_cpu_s": {k: statistics.median(v["cpu"]) for k, v in samples.items()},
+              "median_wall_s": {k: statistics.median(v["wall"]) for k, v in samples.items()}}
+    with open(out_path, "w") as f:
+        json.dump(result, f, indent=1)
+    return result
+
+
+def load_json(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def compiler_version():
+    try:
+        return subprocess.run(["g++", "--version"], stdout=subprocess.PIPE, text=True).stdout.splitlines()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def fmt_ns(ns):
+    return f"{ns:,.0f}"
+
+
+def fmt_mbps(mbps):
+    return f"{mbps:,.0f}" if mbps else ""
+
+
+def verdict(kind, ratio, threshold):
+    ok = ratio >= threshold if kind == "faster" else ratio <= threshold
+    return "met" if ok else "missed"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--build-dir", default=os.path.join(ROOT, "build-bench"))
+    ap.add_argument("--repetitions", type=int, default=9)
+    ap.add_argument("--min-time", type=float, default=0.15)
+    ap.add_argument("--compile-runs", type=int, default=5)
+    ap.add_argument("--bench-json")
+    ap.add_argument("--native-json")
+    ap.add_argument("--heap-json")
+    ap.add_argument("--compile-json")
+    ap.add_argument("--skip-native", action="store_true", help="do not run bench_codecs_native")
+    args = ap.parse_args()
+    args.build_dir = os.path.abspath(args.build_dir)
+    results_dir = os.path.join(args.build_dir, "bench-results")
+    os.makedirs(results_dir, exist_ok=True)
+
+    bench_json = load_json(args.bench_json) if args.bench_json else run_benchmark(
+        os.path.join(args.build_dir, "bench", "bench_codecs"), args, os.path.join(results_dir, "bench_codecs.json"))
+    native_json = None
+    native_exe = os.path.join(args.build_dir, "bench", "bench_codecs_native")
+    if args.native_json:
+        native_json = load_json(args.native_json)
+    elif not args.skip_native and os.path.exists(native_exe):
+        native_json = run_benchmark(native_exe, args, os.path.join(results_dir, "bench_codecs_native.json"))
+    heap = load_json(args.heap_json) if args.heap_json else run_heap(args, os.path.join(results_dir, "heap_peak.json"))
+    comp = load_json(args.compile_json) if args.compile_json else run_compile(
+        args, os.path.join(results_dir, "compile_time.json"))
+
+    m = medians(bench_json)
+    ctx = bench_json.get("context", {})
+    nm = medians(native_json) if native_json else {}
+    nctx = native_json.get("context", {}) if native_json else {}
+
+    # ---- header -------------------------------------------------------------------
+    print("## signalwire-models benchmarks\n")
+    print(f"- date: {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}")
+    print(f"- CPU: {cpu_model()} ({os.cpu_count()} logical CPUs; load average at start {ctx.get('load_avg', '?')})")
+    print(f"- compiler: {compiler_version()}; build: meson --buildtype=release (-O3, generic x86-64)"
+          + (f", plus bench_codecs_native (-march=native)" if native_json else ""))
+    print(f"- kernel: {platform.system()} {platform.release()}; Google Benchmark library build type: "
+          f"{ctx.get('library_build_type', '?')}")
+    print(f"- inputs: fixture call-fetch-2019.json {ctx.get('bytes.fixture', '?')} B; "
+          f"full synthetic Call (36 fields) {ctx.get('bytes.full', '?')} B; "
+          f"page of 1000 calls {ctx.get('bytes.page', '?')} B")
+    print(f"- simdjson On-Demand kernel: {ctx.get('simdjson_builtin', '?')} (generic build)"
+          + (f", {nctx.get('simdjson_builtin', '?')} (native build)" if native_json else ""))
+    print(f"- method: {args.repetitions if not args.bench_json else '?'} repetitions, randomly interleaved, "
+          "median CPU time per operation; MB/s = 10^6 bytes of JSON per second (input for decode, our output for "
+          "encode); ratios within one run")
+    print()
+
+    # ---- table --------------------------------------------------------------------
+    rows = []
+    met = missed = 0
+
+    def add_row(case, ns=None, mbps=None, cv=None, target="", ratio=None, result=""):
+        rows.append((case, "" if ns is None else fmt_ns(ns), "" if mbps is None else fmt_mbps(mbps),
+                     "" if cv is None else f"{cv * 100:.1f}%", target,
+                     "" if ratio is None else f"{ratio:.2f}x", result))
+
+    def bench_rows(medians_map, op, inp, order, targets, suffix=""):
+        nonlocal met, missed
+        ours = medians_map.get(f"{op}/{inp}/ours")
+        for impl in order:
+            r = medians_map.get(f"{op}/{inp}/{impl}")
+            if r is None:
+                continue
+            case = f"{op}/{inp}/{impl}{suffix}"
+            if impl == "ours" or ours is None or impl not in targets:
+                target, ratio, result = "", None, ""
+                if op == "decode" and inp == "page" and impl == "ours" and not suffix and "decode/full/ours" in m:
+                    ratio = r["mbps"] / m["decode/full/ours"]["mbps"]
+                    target = "(g) page MB/s >= full-Call MB/s"
+                    result = verdict("faster", ratio, 1.0)
+                add_row(case, r["ns"], r["mbps"], r.get("cv"), target, ratio, result)
+            else:
+                tid, desc, kind, threshold = targets[impl]
+                ratio = r["ns"] / ours["ns"] if kind == "faster" else ours["ns"] / r["ns"]
+                if inp in CALL_INPUTS:
+                    result = verdict(kind, ratio, threshold)
+                    target = f"({tid}) {desc}"
+                else:
+                    result = "info"
+                    target = f"({tid}) {desc} (stated for a Call; info)"
+                add_row(case, r["ns"], r["mbps"], r.get("cv"), target, ratio, result)
+            if rows[-1][6] == "met":
+                met += 1
+            elif rows[-1][6] == "missed":
+                missed += 1
+
+    for inp in INPUT_ORDER:
+        bench_rows(m, "decode", inp, DECODE_ORDER, DECODE_TARGETS)
+    for inp in INPUT_ORDER:
+        bench_rows(nm, "decode", inp, ["ours", "null_handler", "simdjson_ondemand"],
+                   {"simdjson_ondemand": ("d'", "ours faster (both -march=native)", "faster", 1.0),
+                    "null_handler": ("c'", "ours <= 1.6x its time (both -march=native)", "at_most", 1.6)},
+                   suffix=" [native]")
+    for inp in ("fixture", "full"):
+        bench_rows(m, "encode", inp, ENCODE_ORDER, ENCODE_TARGETS)
+
+    ratio = heap["peak_bytes"] / heap["retained_bytes"]
+    result = verdict("at_most", ratio, 2.0)
+    met, missed = met + (result == "met"), missed + (result == "missed")
+    add_row(f"heap: page decode, peak {heap['peak_bytes']:,} B vs retained {heap['retained_bytes']:,} B "
+            f"({heap['allocations']:,} allocations)", target="(h) peak <= 2x retained", ratio=ratio, result=result)
+
+    if "error" in comp:
+        missed += 1
+        add_row(f"compile: {comp['error']}", target="(i) ours <= 1.5x", result="missed (no measurement)")
+    else:
+        cpu = comp["median_cpu_s"]
+        wall = comp["median_wall_s"]
+        ratio = cpu["ours"] / cpu["boost_json"]
+        result = verdict("at_most", ratio, 1.5)
+        met, missed = met + (result == "met"), missed + (result == "missed")
+        add_row(f"compile: ours.cpp {cpu['ours']:.2f} s vs boost_json.cpp {cpu['boost_json']:.2f} s CPU "
+                f"(wall {wall['ours']:.2f} / {wall['boost_json']:.2f} s; median of {comp['runs']})",
+                target="(i) ours <= 1.5x", ratio=ratio, result=result)
+
+    header = ("case", "ns/op", "MB/s", "cv", "target", "ratio", "result")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join(["---", "---:", "---:", "---:", "---", "---:", "---"]) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
+    print(f"Targets met: {met}, missed: {missed}. Ratios: 'faster' targets are competitor time / our time; "
+          "(c), (h), (i) are ours / baseline. (a)-(f) are judged on the two ~1 KB Calls; page rows are info "
+          "except (g). cv = coefficient of variation of the repetitions.")
+    print(f"Compile command: {comp['command']}")
+
+
+if __name__ == "__main__":
+    main()
