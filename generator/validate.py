@@ -13,6 +13,12 @@ from .source import Map, Scalar, Seq
 
 MAX_FIELDS = 64  # the decoder tracks presence in one 64-bit mask per object
 RESERVED_MEMBERS = {"unknown_members"}  # every generated struct has this member
+# Names the runtime headers declare in namespace signalwire: a schema type named so
+# would clash with them (or hide them) in the generated header.
+RUNTIME_NAMES = {"decimal", "timestamp", "open_enum", "enum_name", "enum_traits", "field", "object_traits",
+                 "is_model", "is_model_v", "key_is", "decode", "encode", "decode_error", "decode_exception",
+                 "decode_result", "decode_options", "to_string", "from_string", "tag_invoke", "rfc2822",
+                 "detail", "std", "boost"}
 # Types a struct body names without qualification: a member so named would hide them.
 UNQUALIFIED_TYPES = {"decimal", "timestamp", "open_enum"}
 # Starts with a letter: the include guard made of it must be a C++ identifier.
@@ -94,8 +100,9 @@ class _Checker:
         return name
 
 
-def validate(root, path):
-    """Checks the whole schema and returns its model."""
+def validate(root, path, source_name=None):
+    """Checks the whole schema and returns its model. Errors name `path`; the banner
+    names `source_name` (default: `path`)."""
     c = _Checker(path)
     top = c.mapping(root, SCHEMA_KEYS, "the schema")
     name = c.nonempty_text(top, "schema")
@@ -119,13 +126,15 @@ def validate(root, path):
         object_names[obj_name] = node
     enum_names = {e.name for e in enums}
     objects = [_object(c, node, enum_names, set(object_names)) for node in objects_nodes]
-    return Schema(source=path, name=name, namespace=namespace, header=header,
+    return Schema(source=source_name or path, name=name, namespace=namespace, header=header,
                   enums=enums, objects=_dependency_order(c, objects))
 
 
 def _declare(c, type_lines, name, line):
     if name in BUILTIN_TYPES or name == "array":
         raise c.error(line, f"type name '{name}' is a built-in type")
+    if name in RUNTIME_NAMES:
+        raise c.error(line, f"type name '{name}' is taken by the runtime headers")
     if name in type_lines:
         raise c.error(line, f"duplicate type name '{name}' (first at line {type_lines[name]})")
     type_lines[name] = line

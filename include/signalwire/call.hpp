@@ -342,8 +342,8 @@ struct object_traits<::signalwire::CallSubresourceUris> {
     using S = ::signalwire::CallSubresourceUris;
     static constexpr std::string_view type_name = "CallSubresourceUris";
     static constexpr auto fields = std::make_tuple(
-        field<S, std::optional<std::string>>{"notifications", "\"notifications\":", &S::notifications, false, true},
-        field<S, std::optional<std::string>>{"recordings", "\"recordings\":", &S::recordings, false, false}
+        field<S, decltype(S::notifications)>{"notifications", "\"notifications\":", &S::notifications, false, true},
+        field<S, decltype(S::recordings)>{"recordings", "\"recordings\":", &S::recordings, false, false}
     );
     /// The index in `fields` of the field named `key`, or -1: a switch on the length,
     /// then on one byte that tells the names of that length apart, then one comparison.
@@ -366,42 +366,42 @@ struct object_traits<::signalwire::Call> {
     using S = ::signalwire::Call;
     static constexpr std::string_view type_name = "Call";
     static constexpr auto fields = std::make_tuple(
-        field<S, std::string>{"sid", "\"sid\":", &S::sid, true, false},
-        field<S, std::string>{"account_sid", "\"account_sid\":", &S::account_sid, true, false},
-        field<S, timestamp>{"date_created", "\"date_created\":", &S::date_created, true, false},
-        field<S, timestamp>{"date_updated", "\"date_updated\":", &S::date_updated, true, false},
-        field<S, std::optional<std::string>>{"parent_call_sid", "\"parent_call_sid\":", &S::parent_call_sid, false, true},
-        field<S, std::string>{"to", "\"to\":", &S::to, true, false},
-        field<S, std::optional<std::string>>{"formatted_to", "\"formatted_to\":", &S::formatted_to, false, false},
-        field<S, std::optional<std::string>>{"to_formatted", "\"to_formatted\":", &S::to_formatted, false, false},
-        field<S, std::string>{"from", "\"from\":", &S::from, true, false},
-        field<S, std::optional<std::string>>{"formatted_from", "\"formatted_from\":", &S::formatted_from, false, false},
-        field<S, std::optional<std::string>>{"from_formatted", "\"from_formatted\":", &S::from_formatted, false, false},
-        field<S, std::optional<std::string>>{"phone_number_sid", "\"phone_number_sid\":", &S::phone_number_sid, false, true},
-        field<S, open_enum<CallStatus>>{"status", "\"status\":", &S::status, true, false},
-        field<S, std::optional<timestamp>>{"start_time", "\"start_time\":", &S::start_time, false, true},
-        field<S, std::optional<timestamp>>{"end_time", "\"end_time\":", &S::end_time, false, true},
-        field<S, std::optional<std::int32_t>>{"duration", "\"duration\":", &S::duration, false, false},
-        field<S, std::optional<decimal>>{"price", "\"price\":", &S::price, false, true},
-        field<S, std::optional<std::string>>{"price_unit", "\"price_unit\":", &S::price_unit, false, false},
-        field<S, open_enum<CallDirection>>{"direction", "\"direction\":", &S::direction, true, false},
-        field<S, std::optional<open_enum<AnsweredBy>>>{"answered_by", "\"answered_by\":", &S::answered_by, false, true},
-        field<S, std::optional<std::string>>{"api_version", "\"api_version\":", &S::api_version, false, false},
-        field<S, std::optional<std::string>>{"forwarded_from", "\"forwarded_from\":", &S::forwarded_from, false, true},
-        field<S, std::optional<std::string>>{"caller_name", "\"caller_name\":", &S::caller_name, false, true},
-        field<S, std::string>{"uri", "\"uri\":", &S::uri, true, false},
-        field<S, std::optional<CallSubresourceUris>>{"subresource_uris", "\"subresource_uris\":", &S::subresource_uris, false, false},
-        field<S, std::optional<std::string>>{"annotation", "\"annotation\":", &S::annotation, false, true},
-        field<S, std::optional<std::string>>{"group_sid", "\"group_sid\":", &S::group_sid, false, true},
-        field<S, std::optional<std::string>>{"sip_result_code", "\"sip_result_code\":", &S::sip_result_code, false, true},
-        field<S, std::optional<double>>{"audio_in_mos", "\"audio_in_mos\":", &S::audio_in_mos, false, true},
-        field<S, std::optional<std::int32_t>>{"audio_rtt_avg", "\"audio_rtt_avg\":", &S::audio_rtt_avg, false, true},
-        field<S, std::optional<std::int32_t>>{"audio_rtt_min", "\"audio_rtt_min\":", &S::audio_rtt_min, false, true},
-        field<S, std::optional<std::int32_t>>{"audio_rtt_max", "\"audio_rtt_max\":", &S::audio_rtt_max, false, true},
-        field<S, std::optional<std::int32_t>>{"audio_out_jitter_min", "\"audio_out_jitter_min\":", &S::audio_out_jitter_min, false, true},
-        field<S, std::optional<std::int32_t>>{"audio_out_jitter_max", "\"audio_out_jitter_max\":", &S::audio_out_jitter_max, false, true},
-        field<S, std::optional<std::int32_t>>{"audio_out_jitter_avg", "\"audio_out_jitter_avg\":", &S::audio_out_jitter_avg, false, true},
-        field<S, std::optional<std::int32_t>>{"audio_out_lost", "\"audio_out_lost\":", &S::audio_out_lost, false, true}
+        field<S, decltype(S::sid)>{"sid", "\"sid\":", &S::sid, true, false},
+        field<S, decltype(S::account_sid)>{"account_sid", "\"account_sid\":", &S::account_sid, true, false},
+        field<S, decltype(S::date_created)>{"date_created", "\"date_created\":", &S::date_created, true, false},
+        field<S, decltype(S::date_updated)>{"date_updated", "\"date_updated\":", &S::date_updated, true, false},
+        field<S, decltype(S::parent_call_sid)>{"parent_call_sid", "\"parent_call_sid\":", &S::parent_call_sid, false, true},
+        field<S, decltype(S::to)>{"to", "\"to\":", &S::to, true, false},
+        field<S, decltype(S::formatted_to)>{"formatted_to", "\"formatted_to\":", &S::formatted_to, false, false},
+        field<S, decltype(S::to_formatted)>{"to_formatted", "\"to_formatted\":", &S::to_formatted, false, false},
+        field<S, decltype(S::from)>{"from", "\"from\":", &S::from, true, false},
+        field<S, decltype(S::formatted_from)>{"formatted_from", "\"formatted_from\":", &S::formatted_from, false, false},
+        field<S, decltype(S::from_formatted)>{"from_formatted", "\"from_formatted\":", &S::from_formatted, false, false},
+        field<S, decltype(S::phone_number_sid)>{"phone_number_sid", "\"phone_number_sid\":", &S::phone_number_sid, false, true},
+        field<S, decltype(S::status)>{"status", "\"status\":", &S::status, true, false},
+        field<S, decltype(S::start_time)>{"start_time", "\"start_time\":", &S::start_time, false, true},
+        field<S, decltype(S::end_time)>{"end_time", "\"end_time\":", &S::end_time, false, true},
+        field<S, decltype(S::duration)>{"duration", "\"duration\":", &S::duration, false, false},
+        field<S, decltype(S::price)>{"price", "\"price\":", &S::price, false, true},
+        field<S, decltype(S::price_unit)>{"price_unit", "\"price_unit\":", &S::price_unit, false, false},
+        field<S, decltype(S::direction)>{"direction", "\"direction\":", &S::direction, true, false},
+        field<S, decltype(S::answered_by)>{"answered_by", "\"answered_by\":", &S::answered_by, false, true},
+        field<S, decltype(S::api_version)>{"api_version", "\"api_version\":", &S::api_version, false, false},
+        field<S, decltype(S::forwarded_from)>{"forwarded_from", "\"forwarded_from\":", &S::forwarded_from, false, true},
+        field<S, decltype(S::caller_name)>{"caller_name", "\"caller_name\":", &S::caller_name, false, true},
+        field<S, decltype(S::uri)>{"uri", "\"uri\":", &S::uri, true, false},
+        field<S, decltype(S::subresource_uris)>{"subresource_uris", "\"subresource_uris\":", &S::subresource_uris, false, false},
+        field<S, decltype(S::annotation)>{"annotation", "\"annotation\":", &S::annotation, false, true},
+        field<S, decltype(S::group_sid)>{"group_sid", "\"group_sid\":", &S::group_sid, false, true},
+        field<S, decltype(S::sip_result_code)>{"sip_result_code", "\"sip_result_code\":", &S::sip_result_code, false, true},
+        field<S, decltype(S::audio_in_mos)>{"audio_in_mos", "\"audio_in_mos\":", &S::audio_in_mos, false, true},
+        field<S, decltype(S::audio_rtt_avg)>{"audio_rtt_avg", "\"audio_rtt_avg\":", &S::audio_rtt_avg, false, true},
+        field<S, decltype(S::audio_rtt_min)>{"audio_rtt_min", "\"audio_rtt_min\":", &S::audio_rtt_min, false, true},
+        field<S, decltype(S::audio_rtt_max)>{"audio_rtt_max", "\"audio_rtt_max\":", &S::audio_rtt_max, false, true},
+        field<S, decltype(S::audio_out_jitter_min)>{"audio_out_jitter_min", "\"audio_out_jitter_min\":", &S::audio_out_jitter_min, false, true},
+        field<S, decltype(S::audio_out_jitter_max)>{"audio_out_jitter_max", "\"audio_out_jitter_max\":", &S::audio_out_jitter_max, false, true},
+        field<S, decltype(S::audio_out_jitter_avg)>{"audio_out_jitter_avg", "\"audio_out_jitter_avg\":", &S::audio_out_jitter_avg, false, true},
+        field<S, decltype(S::audio_out_lost)>{"audio_out_lost", "\"audio_out_lost\":", &S::audio_out_lost, false, true}
     );
     /// The index in `fields` of the field named `key`, or -1: a switch on the length,
     /// then on one byte that tells the names of that length apart, then one comparison.
@@ -547,15 +547,15 @@ struct object_traits<::signalwire::CallList> {
     using S = ::signalwire::CallList;
     static constexpr std::string_view type_name = "CallList";
     static constexpr auto fields = std::make_tuple(
-        field<S, std::string>{"uri", "\"uri\":", &S::uri, true, false},
-        field<S, std::string>{"first_page_uri", "\"first_page_uri\":", &S::first_page_uri, true, false},
-        field<S, std::optional<std::string>>{"next_page_uri", "\"next_page_uri\":", &S::next_page_uri, false, true},
-        field<S, std::optional<std::string>>{"previous_page_uri", "\"previous_page_uri\":", &S::previous_page_uri, false, true},
-        field<S, std::int32_t>{"page", "\"page\":", &S::page, true, false},
-        field<S, std::int32_t>{"page_size", "\"page_size\":", &S::page_size, true, false},
-        field<S, std::vector<Call>>{"calls", "\"calls\":", &S::calls, true, false},
-        field<S, std::optional<std::int32_t>>{"start", "\"start\":", &S::start, false, false},
-        field<S, std::optional<std::int32_t>>{"end", "\"end\":", &S::end, false, false}
+        field<S, decltype(S::uri)>{"uri", "\"uri\":", &S::uri, true, false},
+        field<S, decltype(S::first_page_uri)>{"first_page_uri", "\"first_page_uri\":", &S::first_page_uri, true, false},
+        field<S, decltype(S::next_page_uri)>{"next_page_uri", "\"next_page_uri\":", &S::next_page_uri, false, true},
+        field<S, decltype(S::previous_page_uri)>{"previous_page_uri", "\"previous_page_uri\":", &S::previous_page_uri, false, true},
+        field<S, decltype(S::page)>{"page", "\"page\":", &S::page, true, false},
+        field<S, decltype(S::page_size)>{"page_size", "\"page_size\":", &S::page_size, true, false},
+        field<S, decltype(S::calls)>{"calls", "\"calls\":", &S::calls, true, false},
+        field<S, decltype(S::start)>{"start", "\"start\":", &S::start, false, false},
+        field<S, decltype(S::end)>{"end", "\"end\":", &S::end, false, false}
     );
     /// The index in `fields` of the field named `key`, or -1: a switch on the length,
     /// then on one byte that tells the names of that length apart, then one comparison.
