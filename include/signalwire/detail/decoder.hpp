@@ -67,7 +67,8 @@ public:
         frame& top = stack_.back();
         if (BOOST_LIKELY(top.field >= 0)) {
             const object_vtable* child = nullptr;
-            void* target = top.table->begin_object[top.field](top.target, child, state_);
+            const field_entry& f = top.table->fields[top.field];
+            void* target = f.ops->begin_object(top.table->member(top.target, top.field), f, child, state_);
             if (BOOST_UNLIKELY(!target)) return fail_here(ec);
             stack_.push_back(object_frame(target, child));
             return true;
@@ -103,13 +104,14 @@ public:
         frame& top = stack_.back();
         if (BOOST_LIKELY(top.field >= 0)) {
             const array_vtable* elements = nullptr;
-            void* target = top.table->begin_array[top.field](top.target, elements, state_);
+            const field_entry& f = top.table->fields[top.field];
+            void* target = f.ops->begin_array(top.table->member(top.target, top.field), f, elements, state_);
             if (BOOST_UNLIKELY(!target)) return fail_here(ec);
-            frame f;
-            f.k = frame::kind::array;
-            f.target = target;
-            f.elements = elements;
-            stack_.push_back(f);
+            frame array;
+            array.k = frame::kind::array;
+            array.target = target;
+            array.elements = elements;
+            stack_.push_back(array);
             return true;
         }
         if (top.field == unknown_field) return begin_capture();
@@ -234,7 +236,8 @@ private:
     bool on_scalar(const scalar& v, boost::system::error_code& ec) {
         frame& top = stack_.back();
         if (BOOST_LIKELY(top.field >= 0)) {
-            if (BOOST_LIKELY(top.table->on_scalar[top.field](top.target, v, state_))) return true;
+            const field_entry& f = top.table->fields[top.field];
+            if (BOOST_LIKELY(f.ops->on_scalar(top.table->member(top.target, top.field), f, v, state_))) return true;
             return fail_here(ec);
         }
         return on_other_scalar(v, ec);

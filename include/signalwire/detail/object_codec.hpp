@@ -7,6 +7,7 @@
 #include <signalwire/detail/value_codec.hpp>
 #include <signalwire/model.hpp>
 
+#include <boost/config.hpp>
 #include <boost/json/object.hpp>
 
 #include <algorithm>
@@ -31,21 +32,43 @@ template <class M> struct value_type_of { using type = M; };
 template <class V> struct value_type_of<std::optional<V>> { using type = V; };
 
 struct array_vtable;
+struct object_vtable;
+
+/// How one field is seen by the decoder: where its member is, whether it is required
+/// or nullable, and the operations of its member type.
+struct field_entry;
+
+/// The decode operations of one member type (`std::string`, `std::optional<decimal>`,
+/// ...), shared by every field of that type, so each type is compiled once. Each takes
+/// the member's address and the field that holds it.
+struct member_ops {
+    bool (*on_scalar)(void* member, const field_entry& f, const scalar&, decode_state&);
+    /// The struct to fill for an object value, or nullptr and an error.
+    void* (*begin_object)(void* member, const field_entry& f, const object_vtable*& child, decode_state&);
+    /// The vector to fill for an array value, or nullptr and an error.
+    void* (*begin_array)(void* member, const field_entry& f, const array_vtable*& elements, decode_state&);
+};
+
+struct field_entry {
+    std::size_t offset;  // of the member in the struct
+    const member_ops* ops;
+    bool required;
+    bool nullable;
+};
 
 /// What the decoder needs to fill one struct type, independent of its C++ type.
 struct object_vtable {
-    using scalar_fn = bool (*)(void* obj, const scalar&, decode_state&);
-    using object_fn = void* (*)(void* obj, const object_vtable*& child, decode_state&);
-    using array_fn = void* (*)(void* obj, const array_vtable*& elements, decode_state&);
-
     std::string_view type_name;
     int (*find)(std::string_view key) noexcept;
     const std::string_view* names;  // wire name of each field
+    const field_entry* fields;      // each field, in schema order
     std::uint64_t required_mask;    // bit i set: field i is required
-    const scalar_fn* on_scalar;     // per field
-    const object_fn* begin_object;  // per field: the member struct to fill, or nullptr + error
-    const array_fn* begin_array;    // per field: the member vector to fill, or nullptr + error
-    boost::json::object& (*unknown_members)(void* obj);
+    std::size_t unknown_members_offset;
+
+    void* member(void* obj, int field) const noexcept { return static_cast<char*>(obj) + fields[field].offset; }
+    boost::json::object& unknown_members(void* obj) const noexcept {
+        return *reinterpret_cast<boost::json::object*>(static_cast<char*>(obj) + unknown_members_offset);
+    }
 };
 
 /// What the decoder needs to fill a std::vector of structs.
@@ -66,7 +89,7 @@ std::string expected_text(bool nullable) {
 }
 
 template <class V>
-bool wrong_type(bool nullable, std::string_view got, decode_state& st) {
+BOOST_NOINLINE bool wrong_type(bool nullable, std::string_view got, decode_state& st) {
     return st.fail("expected " + expected_text<V>(nullable) + ", got " + std::string(got));
 }
 
@@ -77,88 +100,88 @@ const array_vtable& array_vtable_of() noexcept {
     return vt;
 }
 
-/// The decode operations of field I of S, each a plain function for the vtable.
-template <class S, std::size_t I>
-struct field_ops {
-    static constexpr const auto& info() noexcept { return std::get<I>(object_traits<S>::fields); }
-    using member_type = std::remove_reference_t<decltype(std::declval<S&>().*(info().member))>;
-    using value_type = typename value_type_of<member_type>::type;
-    static constexpr bool optional_member = is_optional<member_type>::value;
-
-    static member_type& member(void* obj) noexcept { return static_cast<S*>(obj)->*(info().member); }
+/// The decode operations of member type M (`V` or `std::optional<V>`).
+template <class M>
+struct member_ops_of {
+    using value_type = typename value_type_of<M>::type;
+    static constexpr bool optional_member = is_optional<M>::value;
 
     /// The member's value object, engaging the optional first when there is one.
-    static value_type& engage(void* obj) {
-        if constexpr (optional_member) return member(obj).emplace();
-        else return member(obj);
+    static value_type& engage(void* member) {
+        if constexpr (optional_member) return static_cast<M*>(member)->emplace();
+        else return *static_cast<M*>(member);
     }
 
-    static bool on_scalar(void* obj, const scalar& s, decode_state& st) {
-        const bool nullable = info().nullable;
+    static bool on_scalar(void* member, const field_entry& f, const scalar& s, decode_state& st) {
         if constexpr (is_model_v<value_type> || is_vector<value_type>::value) {
-            return wrong_type<value_type>(nullable, describe(s), st);
+            return wrong_type<value_type>(f.nullable, describe(s), st);
         } else {
-            if (s.k == scalar::kind::null) {
-                if (!nullable) return wrong_type<value_type>(false, "null", st);
-                if constexpr (optional_member) member(obj).reset();
+            if (BOOST_UNLIKELY(s.k == scalar::kind::null)) {
+                if (!f.nullable) return wrong_type<value_type>(false, "null", st);
+                if constexpr (optional_member) static_cast<M*>(member)->reset();
                 return true;
             }
             if constexpr (optional_member) {
                 // An empty string in an optional field is an absent value; strict mode
                 // accepts that only where the wire type is a string.
-                if (!info().required && s.k == scalar::kind::string && s.text.empty() &&
+                if (s.k == scalar::kind::string && s.text.empty() && !f.required &&
                     (value_codec<value_type>::string_typed || !st.options.strict)) {
-                    member(obj).reset();
+                    static_cast<M*>(member)->reset();
                     return true;
                 }
             }
-            switch (value_codec<value_type>::decode(engage(obj), s, st)) {
+            switch (value_codec<value_type>::decode(engage(member), s, st)) {
                 case outcome::ok: return true;
-                case outcome::wrong_type: return wrong_type<value_type>(nullable, describe(s), st);
+                case outcome::wrong_type: return wrong_type<value_type>(f.nullable, describe(s), st);
                 case outcome::invalid: return false;
             }
             return false;
         }
     }
 
-    static void* begin_object(void* obj, const object_vtable*& child, decode_state& st) {
+    static void* begin_object(void* member, const field_entry& f, const object_vtable*& child, decode_state& st) {
         if constexpr (is_model_v<value_type>) {
             child = &vtable_of<value_type>();
-            return &engage(obj);
+            return &engage(member);
         } else {
-            wrong_type<value_type>(info().nullable, "object", st);
+            wrong_type<value_type>(f.nullable, "object", st);
             return nullptr;
         }
     }
 
-    static void* begin_array(void* obj, const array_vtable*& elements, decode_state& st) {
+    static void* begin_array(void* member, const field_entry& f, const array_vtable*& elements, decode_state& st) {
         if constexpr (is_vector<value_type>::value) {
             elements = &array_vtable_of<value_type>();
-            return &engage(obj);
+            return &engage(member);
         } else {
-            wrong_type<value_type>(info().nullable, "array", st);
+            wrong_type<value_type>(f.nullable, "array", st);
             return nullptr;
         }
     }
+
+    static constexpr member_ops ops{&on_scalar, &begin_object, &begin_array};
 };
+
+/// Where member `m` lies in S: measured on a default-constructed S, once per struct.
+template <class S, class M>
+std::size_t offset_in(const S& probe, M S::*m) noexcept {
+    return static_cast<std::size_t>(reinterpret_cast<const char*>(&(probe.*m)) - reinterpret_cast<const char*>(&probe));
+}
 
 template <class S, std::size_t... I>
 const object_vtable& make_vtable(std::index_sequence<I...>) noexcept {
     static_assert(sizeof...(I) <= 64, "an object has at most 64 fields (one bit each in a 64-bit mask)");
-    static constexpr std::string_view names[] = {std::get<I>(object_traits<S>::fields).name...};
+    constexpr const auto& fields = object_traits<S>::fields;
+    static constexpr std::string_view names[] = {std::get<I>(fields).name...};
     static constexpr std::uint64_t required =
-        (std::uint64_t{0} | ... | (std::get<I>(object_traits<S>::fields).required ? std::uint64_t{1} << I : 0));
-    static constexpr object_vtable::scalar_fn scalars[] = {&field_ops<S, I>::on_scalar...};
-    static constexpr object_vtable::object_fn objects[] = {&field_ops<S, I>::begin_object...};
-    static constexpr object_vtable::array_fn arrays[] = {&field_ops<S, I>::begin_array...};
-    static const object_vtable vt{object_traits<S>::type_name,
-                                  &object_traits<S>::find,
-                                  names,
-                                  required,
-                                  scalars,
-                                  objects,
-                                  arrays,
-                                  [](void* obj) -> boost::json::object& { return static_cast<S*>(obj)->unknown_members; }};
+        (std::uint64_t{0} | ... | (std::get<I>(fields).required ? std::uint64_t{1} << I : 0));
+    static const S probe{};
+    static const field_entry entries[] = {
+        {offset_in(probe, std::get<I>(fields).member),
+         &member_ops_of<typename std::remove_cv_t<std::remove_reference_t<decltype(probe.*(std::get<I>(fields).member))>>>::ops,
+         std::get<I>(fields).required, std::get<I>(fields).nullable}...};
+    static const object_vtable vt{object_traits<S>::type_name, &object_traits<S>::find, names, entries, required,
+                                  offset_in(probe, &S::unknown_members)};
     return vt;
 }
 
