@@ -16,8 +16,7 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-#include <boost/json/value_from.hpp>
-#include <boost/json/value_to.hpp>
+#include <boost/json/conversion.hpp>  // value_to_tag, value_from_tag: users include value_to.hpp to call it
 
 #include <ostream>
 #include <string>
