@@ -163,6 +163,14 @@ def compiler_version():
         return "unknown"
 
 
+def source_version():
+    try:
+        return subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True).stdout.strip() or "unknown"
+    except OSError:
+        return "unknown"
+
+
 def fmt_ns(ns):
     return f"{ns:,.0f}"
 
@@ -211,10 +219,13 @@ def main():
 
     # ---- header -------------------------------------------------------------------
     print("## signalwire-models benchmarks\n")
-    print(f"- date: {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}")
-    print(f"- CPU: {cpu_model()} ({os.cpu_count()} logical CPUs; load average at start {ctx.get('load_avg', '?')})")
+    load = ctx.get("load_avg")
+    load = ", ".join(f"{x:.2f}" for x in load) if isinstance(load, list) else "?"
+    print(f"- date: {ctx.get('date') or datetime.datetime.now().astimezone().isoformat(timespec='seconds')}")
+    print(f"- CPU: {cpu_model()} ({os.cpu_count()} logical CPUs, shared; load average at start {load})")
     print(f"- compiler: {compiler_version()}; build: meson --buildtype=release (-O3, generic x86-64)"
           + (f", plus bench_codecs_native (-march=native)" if native_json else ""))
+    print(f"- sources: git {source_version()}")
     print(f"- kernel: {platform.system()} {platform.release()}; Google Benchmark library build type: "
           f"{ctx.get('library_build_type', '?')}")
     print(f"- inputs: fixture call-fetch-2019.json {ctx.get('bytes.fixture', '?')} B; "
