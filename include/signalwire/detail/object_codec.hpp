@@ -130,6 +130,14 @@ struct member_ops_of {
                     return true;
                 }
             }
+            if constexpr (optional_member && std::is_same_v<value_type, std::string>) {
+                // The common case, built in place: emplace() then assign() would go
+                // through std::string's general replace.
+                if (BOOST_LIKELY(s.k == scalar::kind::string)) {
+                    static_cast<M*>(member)->emplace(s.text.data(), s.text.size());
+                    return true;
+                }
+            }
             switch (value_codec<value_type>::decode(engage(member), s, st)) {
                 case outcome::ok: return true;
                 case outcome::wrong_type: return wrong_type<value_type>(f.nullable, describe(s), st);

@@ -27,10 +27,12 @@ struct scalar {
     enum class kind : unsigned char { null, boolean, integer, unsigned_integer, floating, string };
     kind k = kind::null;
     std::string_view text;
-    std::int64_t i = 0;
-    std::uint64_t u = 0;
-    double d = 0;
-    bool b = false;
+    union {  // the one that `k` names; left uninitialized otherwise (built per value, on the hot path)
+        std::int64_t i;
+        std::uint64_t u;
+        double d;
+        bool b;
+    };
 };
 
 /// The state one decode shares with the codecs: its options and, on failure, why.
