@@ -79,18 +79,44 @@ struct array_vtable {
 
 template <class S> const object_vtable& vtable_of() noexcept;
 
+/// What a field expects, for the "expected ..., got ..." message: the JSON type, and
+/// the enum's name for enum fields.
+struct expectation {
+    std::string_view type;
+    std::string_view enum_name;
+};
+
+template <class V, class = void>
+struct has_enum_name : std::false_type {};
 template <class V>
-std::string expected_text(bool nullable) {
-    std::string e;
-    if constexpr (is_model_v<V>) e = "object";
-    else if constexpr (is_vector<V>::value) e = "array";
-    else e = value_codec<V>::expected();
-    return nullable ? e + " or null" : e;
-}
+struct has_enum_name<V, std::void_t<decltype(value_codec<V>::enum_name)>> : std::true_type {};
 
 template <class V>
-BOOST_NOINLINE bool wrong_type(bool nullable, std::string_view got, decode_state& st) {
-    return st.fail("expected " + expected_text<V>(nullable) + ", got " + std::string(got));
+constexpr expectation expectation_of() noexcept {
+    if constexpr (is_model_v<V>) return {"object", {}};
+    else if constexpr (is_vector<V>::value) return {"array", {}};
+    else if constexpr (has_enum_name<V>::value) return {value_codec<V>::expected, value_codec<V>::enum_name};
+    else return {value_codec<V>::expected, {}};
+}
+
+/// `expected string (CallStatus) or null, got number 7`. One function for every type
+/// (type errors are rare; their text need not be compiled per type).
+BOOST_NOINLINE inline bool fail_wrong_type(expectation e, bool nullable, std::string_view got, decode_state& st) {
+    std::string why = "expected ";
+    why.append(e.type.data(), e.type.size());
+    if (!e.enum_name.empty()) why.append(" (").append(e.enum_name.data(), e.enum_name.size()).append(")");
+    if (nullable) why.append(" or null");
+    why.append(", got ").append(got.data(), got.size());
+    return st.fail(std::move(why));
+}
+
+BOOST_NOINLINE inline bool fail_wrong_type(expectation e, bool nullable, const scalar& got, decode_state& st) {
+    return fail_wrong_type(e, nullable, describe(got), st);
+}
+
+template <class V, class Got>
+bool wrong_type(bool nullable, const Got& got, decode_state& st) {
+    return fail_wrong_type(expectation_of<V>(), nullable, got, st);
 }
 
 template <class V>
@@ -114,10 +140,10 @@ struct member_ops_of {
 
     static bool on_scalar(void* member, const field_entry& f, const scalar& s, decode_state& st) {
         if constexpr (is_model_v<value_type> || is_vector<value_type>::value) {
-            return wrong_type<value_type>(f.nullable, describe(s), st);
+            return wrong_type<value_type>(f.nullable, s, st);
         } else {
             if (BOOST_UNLIKELY(s.k == scalar::kind::null)) {
-                if (!f.nullable) return wrong_type<value_type>(false, "null", st);
+                if (!f.nullable) return wrong_type<value_type>(false, std::string_view("null"), st);
                 if constexpr (optional_member) static_cast<M*>(member)->reset();
                 return true;
             }
@@ -140,7 +166,7 @@ struct member_ops_of {
             }
             switch (value_codec<value_type>::decode(engage(member), s, st)) {
                 case outcome::ok: return true;
-                case outcome::wrong_type: return wrong_type<value_type>(f.nullable, describe(s), st);
+                case outcome::wrong_type: return wrong_type<value_type>(f.nullable, s, st);
                 case outcome::invalid: return false;
             }
             return false;
@@ -152,7 +178,7 @@ struct member_ops_of {
             child = &vtable_of<value_type>();
             return &engage(member);
         } else {
-            wrong_type<value_type>(f.nullable, "object", st);
+            wrong_type<value_type>(f.nullable, std::string_view("object"), st);
             return nullptr;
         }
     }
@@ -162,7 +188,7 @@ struct member_ops_of {
             elements = &array_vtable_of<value_type>();
             return &engage(member);
         } else {
-            wrong_type<value_type>(f.nullable, "array", st);
+            wrong_type<value_type>(f.nullable, std::string_view("array"), st);
             return nullptr;
         }
     }

@@ -81,7 +81,7 @@ struct value_codec;
 template <>
 struct value_codec<std::string> {
     static constexpr bool string_typed = true;  // `""` in an optional field means absent
-    static std::string expected() { return "string"; }
+    static constexpr std::string_view expected = "string";
     static outcome decode(std::string& out, const scalar& s, decode_state&) {
         if (s.k != scalar::kind::string) return outcome::wrong_type;
         // Decoding fills empty strings: constructing and moving in is cheaper than assign().
@@ -95,7 +95,7 @@ struct value_codec<std::string> {
 template <>
 struct value_codec<bool> {
     static constexpr bool string_typed = false;
-    static std::string expected() { return "boolean"; }
+    static constexpr std::string_view expected = "boolean";
     static outcome decode(bool& out, const scalar& s, decode_state& st) {
         if (s.k == scalar::kind::boolean) {
             out = s.b;
@@ -114,7 +114,7 @@ struct value_codec<bool> {
 template <class Int>
 struct value_codec<Int, std::enable_if_t<std::is_same_v<Int, std::int32_t> || std::is_same_v<Int, std::int64_t>>> {
     static constexpr bool string_typed = false;
-    static std::string expected() { return "integer"; }
+    static constexpr std::string_view expected = "integer";
     static outcome decode(Int& out, const scalar& s, decode_state& st) {
         using limits = std::numeric_limits<Int>;
         switch (s.k) {
@@ -151,7 +151,7 @@ private:
 template <>
 struct value_codec<double> {
     static constexpr bool string_typed = false;
-    static std::string expected() { return "number"; }
+    static constexpr std::string_view expected = "number";
     static outcome decode(double& out, const scalar& s, decode_state& st) {
         switch (s.k) {
             case scalar::kind::integer: out = static_cast<double>(s.i); return outcome::ok;
@@ -176,7 +176,7 @@ struct value_codec<double> {
 template <>
 struct value_codec<decimal> {
     static constexpr bool string_typed = false;
-    static std::string expected() { return "decimal number"; }
+    static constexpr std::string_view expected = "decimal number";
     static outcome decode(decimal& out, const scalar& s, decode_state& st) {
         if (s.k == scalar::kind::string && (st.options.strict || s.text.empty())) return outcome::wrong_type;
         if (s.k != scalar::kind::string && !is_number(s)) return outcome::wrong_type;
@@ -192,7 +192,7 @@ struct value_codec<decimal> {
 template <>
 struct value_codec<timestamp> {
     static constexpr bool string_typed = true;
-    static std::string expected() { return "RFC 2822 date string"; }
+    static constexpr std::string_view expected = "RFC 2822 date string";
     static outcome decode(timestamp& out, const scalar& s, decode_state& st) {
         if (s.k != scalar::kind::string) return outcome::wrong_type;
         std::string why;
@@ -214,7 +214,8 @@ struct value_codec<timestamp> {
 template <class E>
 struct value_codec<open_enum<E>> {
     static constexpr bool string_typed = true;
-    static std::string expected() { return "string (" + std::string(enum_traits<E>::type_name) + ")"; }
+    static constexpr std::string_view expected = "string";
+    static constexpr std::string_view enum_name = enum_traits<E>::type_name;
     static outcome decode(open_enum<E>& out, const scalar& s, decode_state& st) {
         if (s.k != scalar::kind::string) return outcome::wrong_type;
         out = open_enum<E>::from_wire(s.text);
