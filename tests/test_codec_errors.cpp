@@ -21,9 +21,14 @@ const std::string base =
     R"("direction":"inbound","uri":"/u")";
 
 template <class T = Call>
-std::string error_of(const std::string& json, bool strict = false) {
-    auto r = decode<T>(json, decode_options{strict});
+std::string error_of(const std::string& json, const decode_options& options) {
+    auto r = decode<T>(json, options);
     return r ? std::string("(decoded)") : r.error().to_string();
+}
+
+template <class T = Call>
+std::string error_of(const std::string& json, bool strict = false) {
+    return error_of<T>(json, decode_options{strict});
 }
 
 /// The Call's required members plus `extra` (`,"k":v` members), then `}`.
@@ -181,14 +186,23 @@ TEST_CASE("documents that are not one JSON object") {
     CHECK(error_of(base + "} x") == "(root): invalid JSON at offset 201: unexpected data after the document");
     CHECK(error_of(base + "}{}") == "(root): invalid JSON at offset 200: unexpected data after the document");
     CHECK(error_of(base + "} \n\t") == "(decoded)");
-    CHECK(error_of(R"({"sid":"s",})") == "/sid: invalid JSON at offset 11: syntax error");
+    // A trailing comma: the member before it is complete, the object is not.
+    CHECK(error_of(R"({"sid":"s",})") == "(root): invalid JSON at offset 11: unexpected character '}'");
 }
 
 TEST_CASE("depth and size are bounded") {
     const std::string deep = call_with(R"(,"x":)" + std::string(100, '[') + std::string(100, ']'));
-    CHECK(error_of(deep) == "/x: nesting deeper than max_depth (64)");
+    std::string too_deep = "/x";  // where the 65th level begins, inside the 63rd array of x
+    for (int i = 0; i < 63; ++i) too_deep += "/0";
+    CHECK(error_of(deep) == too_deep + ": nesting deeper than max_depth (64)");
     const std::string ok = call_with(R"(,"x":)" + std::string(60, '[') + std::string(60, ']'));
     CHECK(error_of(ok) == "(decoded)");
+    decode_options too_deep_to_allow;
+    too_deep_to_allow.max_depth = 100000;  // Boost.JSON's parser recurses: this could overflow the stack
+    CHECK(error_of(call_with(""), too_deep_to_allow) == "(root): max_depth 100000 is above the supported maximum (1024)");
+    too_deep_to_allow.max_depth = decode_options::max_supported_depth;
+    CHECK(error_of(call_with(R"(,"x":)" + std::string(1000, '[') + std::string(1000, ']')), too_deep_to_allow) ==
+          "(decoded)");
     decode_options small;
     small.max_size = 10;
     auto r = decode<Call>(base + "}", small);

@@ -18,6 +18,7 @@
 #include <boost/json/value.hpp>
 #include <boost/json/conversion.hpp>  // value_to_tag, value_from_tag: users include value_to.hpp to call it
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -28,14 +29,60 @@ namespace signalwire {
 
 namespace detail {
 
-/// Says what a parse error means, at the byte offset where the parser stopped.
-inline std::string parse_error_message(const boost::system::error_code& ec, std::size_t offset,
+/// The length of the UTF-8 sequence at the start of `s`, or 0 when it is not valid
+/// UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+inline std::size_t utf8_sequence_length(std::string_view s) noexcept {
+    const auto byte = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+    const unsigned b0 = byte(0);
+    auto continuation = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xbf) {
+        return byte(i) >= lo && byte(i) <= hi;
+    };
+    if (b0 < 0x80) return 1;
+    if (b0 >= 0xc2 && b0 <= 0xdf) return continuation(1) ? 2 : 0;
+    if (b0 == 0xe0) return continuation(1, 0xa0) && continuation(2) ? 3 : 0;
+    if (b0 == 0xed) return continuation(1, 0x80, 0x9f) && continuation(2) ? 3 : 0;
+    if (b0 >= 0xe1 && b0 <= 0xef) return continuation(1) && continuation(2) ? 3 : 0;
+    if (b0 == 0xf0) return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0;
+    if (b0 >= 0xf1 && b0 <= 0xf3) return continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
+    if (b0 == 0xf4) return continuation(1, 0x80, 0x8f) && continuation(2) && continuation(3) ? 4 : 0;
+    return 0;
+}
+
+/// What Boost.JSON 1.81's "syntax error" at `offset` was, judging by the input there.
+inline std::string describe_syntax_error(std::string_view json, std::size_t offset) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const std::string_view rest = json.substr(offset);
+    const auto byte = static_cast<unsigned char>(rest[0]);
+    const std::string code = {hex[byte >> 4], hex[byte & 0xf]};
+    auto is_leading_surrogate_escape = [](std::string_view e) {  // \uD800 to \uDBFF
+        return e.size() == 6 && e[0] == '\\' && e[1] == 'u' && (e[2] == 'd' || e[2] == 'D') &&
+               std::string_view("89abAB").find(e[3]) != std::string_view::npos;
+    };
+    if (offset == 0 && rest.substr(0, 3) == "\xEF\xBB\xBF") return "byte order mark (JSON text must not start with one)";
+    if (offset >= 6 && is_leading_surrogate_escape(json.substr(offset - 6, 6))) return "unpaired UTF-16 surrogate escape";
+    if (byte < 0x20) return "control character U+00" + code + " (a string must escape it)";
+    if (byte >= 0x80 && utf8_sequence_length(rest) == 0) return "invalid UTF-8 (byte 0x" + code + ")";
+    const std::size_t length = byte >= 0x80 ? utf8_sequence_length(rest) : 1;
+    return "unexpected character '" + std::string(rest.substr(0, length)) + "'";
+}
+
+/// Says what a parse error means, at the byte offset where the parser stopped. Boost.JSON
+/// 1.81 calls most malformed input a "syntax error"; the byte there usually says more.
+inline std::string parse_error_message(const boost::system::error_code& ec, std::size_t offset, std::string_view json,
                                        const decode_options& options) {
-    if (ec == boost::json::error::too_deep)
+    namespace json_error = boost::json;
+    if (ec == json_error::error::too_deep)
         return "nesting deeper than max_depth (" + std::to_string(options.max_depth) + ")";
     std::string what = ec.message();
-    if (ec == boost::json::error::incomplete) what = "unexpected end of input";
-    else if (ec == boost::json::error::extra_data) what = "unexpected data after the document";
+    if (ec == json_error::error::incomplete || (ec == json_error::error::syntax && offset >= json.size())) {
+        what = "unexpected end of input";
+    } else if (ec == json_error::error::extra_data) {
+        what = "unexpected data after the document";
+    } else if (ec == json_error::error::illegal_leading_surrogate || ec == json_error::error::illegal_trailing_surrogate) {
+        what = "unpaired UTF-16 surrogate escape";
+    } else if (ec == json_error::error::syntax && offset < json.size()) {
+        what = describe_syntax_error(json, offset);
+    }
     return "invalid JSON at offset " + std::to_string(offset) + ": " + what;
 }
 
@@ -86,6 +133,13 @@ inline bool replay(const boost::json::value& v, decoder& d, std::size_t depth, c
     return true;
 }
 
+/// The error for options decode cannot honour, if any.
+inline std::optional<decode_error> check_options(const decode_options& options) {
+    if (options.max_depth <= decode_options::max_supported_depth) return std::nullopt;
+    return decode_error{"", "max_depth " + std::to_string(options.max_depth) + " is above the supported maximum (" +
+                                std::to_string(decode_options::max_supported_depth) + ")"};
+}
+
 }  // namespace detail
 
 /// Decodes JSON text into a generated struct. Never throws for bad input: the result
@@ -97,6 +151,10 @@ decode_result<T> decode(std::string_view json, const decode_options& options = {
     // The model is decoded in place in the result, and every path returns `result`, so
     // that nothing is moved on the way out.
     decode_result<T> result(boost::system::in_place_value);
+    if (auto bad = detail::check_options(options)) {
+        result = std::move(*bad);
+        return result;
+    }
     if (json.size() > options.max_size) {
         result = decode_error{"", "document of " + std::to_string(json.size()) + " bytes is larger than max_size (" +
                                       std::to_string(options.max_size) + " bytes)"};
@@ -110,12 +168,12 @@ decode_result<T> decode(std::string_view json, const decode_options& options = {
     if (parser.handler().failed()) {
         result = parser.handler().error();
     } else if (ec) {
-        result = decode_error{parser.handler().current_pointer(), detail::parse_error_message(ec, consumed, options)};
+        result = decode_error{parser.handler().current_pointer(), detail::parse_error_message(ec, consumed, json, options)};
     } else {
         // write_some stops after the document; only whitespace may follow it.
         const std::size_t rest = json.find_first_not_of(" \t\n\r", consumed);
         if (rest != std::string_view::npos)
-            result = decode_error{"", detail::parse_error_message(boost::json::error::extra_data, rest, options)};
+            result = decode_error{"", detail::parse_error_message(boost::json::error::extra_data, rest, json, options)};
     }
     return result;
 }
@@ -125,12 +183,13 @@ decode_result<T> decode(std::string_view json, const decode_options& options = {
 template <class T, class Value, std::enable_if_t<std::is_same_v<Value, boost::json::value>, int> = 0>
 decode_result<T> decode(const Value& json, const decode_options& options = {}) {
     static_assert(is_model_v<T>, "decode<T> takes a struct generated from the schema");
+    if (auto bad = detail::check_options(options)) return std::move(*bad);
     T out{};
     detail::decoder d(&out, detail::vtable_of<T>(), options);
     boost::system::error_code ec;
     detail::replay(json, d, 0, options, ec);
     if (d.failed()) return d.error();
-    if (ec) return decode_error{d.current_pointer(), detail::parse_error_message(ec, 0, options)};
+    if (ec) return decode_error{d.current_pointer(), detail::parse_error_message(ec, 0, {}, options)};
     return out;
 }
 

@@ -5,6 +5,7 @@
 #define SIGNALWIRE_DETAIL_DECODER_HPP
 
 #include <signalwire/decode_options.hpp>
+#include <signalwire/detail/capture.hpp>
 #include <signalwire/detail/object_codec.hpp>
 #include <signalwire/detail/value_codec.hpp>
 #include <signalwire/error.hpp>
@@ -13,9 +14,9 @@
 #include <boost/json/error.hpp>
 #include <boost/json/string_view.hpp>
 #include <boost/json/value.hpp>
-#include <boost/json/value_stack.hpp>
 #include <boost/system/error_code.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -52,7 +53,11 @@ public:
     decode_error error() const { return {error_pointer_, state_.message}; }
 
     /// The pointer of the value being decoded now: where a parse error was found.
-    std::string current_pointer() const { return pointer_through(stack_.size()); }
+    std::string current_pointer() const {
+        std::string pointer = pointer_through(stack_.size());
+        if (capture_.active()) capture_.append_path(pointer, append_pointer_segment);
+        return pointer;
+    }
 
     // ---- basic_parser events --------------------------------------------------------
     // The hot path of each event is a few branches and one call through the struct's
@@ -63,7 +68,6 @@ public:
     bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
 
     bool on_object_begin(boost::system::error_code& ec) {
-        if (BOOST_UNLIKELY(capture_depth_ != 0)) return ++capture_depth_, true;
         frame& top = stack_.back();
         if (BOOST_LIKELY(top.field >= 0)) {
             const object_vtable* child = nullptr;
@@ -73,34 +77,19 @@ public:
             stack_.push_back(object_frame(target, child));
             return true;
         }
-        switch (top.k) {
-            case frame::kind::document:
-                stack_.push_back(object_frame(root_, root_table_));
-                return true;
-            case frame::kind::array:
-                stack_.push_back(object_frame(top.elements->emplace_back(top.target), top.elements->element));
-                return true;
-            case frame::kind::object:
-                break;
-        }
-        return begin_capture();  // the value of an unknown member
+        return on_other_object_begin(ec);
     }
 
-    bool on_object_end(std::size_t n, boost::system::error_code& ec) {
-        if (BOOST_UNLIKELY(capture_depth_ != 0)) {
-            capture_.push_object(n);
-            return end_capture_level();
-        }
+    bool on_object_end(std::size_t, boost::system::error_code& ec) {
+        if (BOOST_UNLIKELY(capture_.active())) return end_capture_level(ec);
         const frame& top = stack_.back();
         if (BOOST_UNLIKELY((top.table->required_mask & ~top.seen) != 0)) return fail_missing_member(ec);
         stack_.pop_back();
-        frame& parent = stack_.back();
-        if (parent.k == frame::kind::array) ++parent.index;
+        end_of_value();
         return true;
     }
 
     bool on_array_begin(boost::system::error_code& ec) {
-        if (BOOST_UNLIKELY(capture_depth_ != 0)) return ++capture_depth_, true;
         frame& top = stack_.back();
         if (BOOST_LIKELY(top.field >= 0)) {
             const array_vtable* elements = nullptr;
@@ -114,16 +103,13 @@ public:
             stack_.push_back(array);
             return true;
         }
-        if (top.field == unknown_field) return begin_capture();
-        return fail_here("expected object, got array", ec);  // the document, or an element
+        return on_other_array_begin(ec);
     }
 
-    bool on_array_end(std::size_t n, boost::system::error_code&) {
-        if (BOOST_UNLIKELY(capture_depth_ != 0)) {
-            capture_.push_array(n);
-            return end_capture_level();
-        }
+    bool on_array_end(std::size_t, boost::system::error_code& ec) {
+        if (BOOST_UNLIKELY(capture_.active())) return end_capture_level(ec);
         stack_.pop_back();
+        end_of_value();
         return true;
     }
 
@@ -133,18 +119,17 @@ public:
     }
 
     bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
-        if (BOOST_UNLIKELY(capture_depth_ != 0 || !key_buf_.empty())) return on_key_slow(s, ec);
+        if (BOOST_UNLIKELY(capture_.active() || !key_buf_.empty())) return on_key_slow(s, ec);
         return on_whole_key(std::string_view(s.data(), s.size()), ec);
     }
 
     bool on_string_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
-        if (capture_depth_) capture_.push_chars(s);
-        else str_buf_.append(s.data(), s.size());
+        str_buf_.append(s.data(), s.size());
         return true;
     }
 
     bool on_string(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
-        if (BOOST_UNLIKELY(capture_depth_ != 0 || !str_buf_.empty())) return on_string_slow(s, ec);
+        if (BOOST_UNLIKELY(capture_.active() || !str_buf_.empty())) return on_string_slow(s, ec);
         scalar v;
         v.k = scalar::kind::string;
         v.text = std::string_view(s.data(), s.size());
@@ -188,7 +173,7 @@ public:
 
 private:
     static constexpr int unknown_field = -1;  // the current key is not in the schema
-    static constexpr int no_field = -2;       // no key yet, or not an object
+    static constexpr int no_field = -2;       // between members, or not an object
 
     struct frame {
         enum class kind : unsigned char { document, object, array };
@@ -196,7 +181,7 @@ private:
         void* target = nullptr;                   // the struct, or the vector
         const object_vtable* table = nullptr;     // object: the struct's table
         const array_vtable* elements = nullptr;   // array: how to add an element
-        int field = no_field;                     // object: field of the current key
+        int field = no_field;                     // object: field of the current member
         std::uint64_t seen = 0;                   // object: fields present so far
         std::size_t index = 0;                    // array: index of the current element
     };
@@ -207,6 +192,14 @@ private:
         f.target = target;
         f.table = table;
         return f;
+    }
+
+    /// A member's or element's value is complete: an error from here until the next key
+    /// (a bad key, say) belongs to the enclosing object, not to the member just read.
+    void end_of_value() noexcept {
+        frame& top = stack_.back();
+        if (top.k == frame::kind::array) ++top.index;
+        else top.field = no_field;
     }
 
     bool on_whole_key(std::string_view key, boost::system::error_code& ec) {
@@ -221,13 +214,12 @@ private:
     }
 
     bool on_number(scalar& v, boost::json::string_view last, boost::system::error_code& ec) {
-        if (BOOST_UNLIKELY(capture_depth_ != 0)) return capture_number(v);
         if (BOOST_LIKELY(num_buf_.empty())) {
             v.text = std::string_view(last.data(), last.size());
-            return on_scalar(v, ec);
+        } else {
+            num_buf_.append(last.data(), last.size());
+            v.text = num_buf_;
         }
-        num_buf_.append(last.data(), last.size());
-        v.text = num_buf_;
         const bool ok = on_scalar(v, ec);
         num_buf_.clear();
         return ok;
@@ -237,8 +229,10 @@ private:
         frame& top = stack_.back();
         if (BOOST_LIKELY(top.field >= 0)) {
             const field_entry& f = top.table->fields[top.field];
-            if (BOOST_LIKELY(f.ops->on_scalar(top.table->member(top.target, top.field), f, v, state_))) return true;
-            return fail_here(ec);
+            if (BOOST_UNLIKELY(!f.ops->on_scalar(top.table->member(top.target, top.field), f, v, state_)))
+                return fail_here(ec);
+            top.field = no_field;
+            return true;
         }
         return on_other_scalar(v, ec);
     }
@@ -249,8 +243,8 @@ private:
         std::string key = std::move(key_buf_);
         key_buf_.clear();
         key.append(last.data(), last.size());
-        if (capture_depth_) {
-            capture_.push_key(key);
+        if (capture_.active()) {
+            capture_.set_key(key);
             return true;
         }
         return on_whole_key(key, ec);
@@ -266,43 +260,72 @@ private:
     }
 
     BOOST_NOINLINE bool on_string_slow(boost::json::string_view last, boost::system::error_code& ec) {
-        if (capture_depth_) {
-            capture_.push_string(last);
-            return true;
-        }
-        str_buf_.append(last.data(), last.size());
         scalar v;
         v.k = scalar::kind::string;
-        v.text = str_buf_;
+        if (str_buf_.empty()) {
+            v.text = std::string_view(last.data(), last.size());
+        } else {
+            str_buf_.append(last.data(), last.size());
+            v.text = str_buf_;
+        }
         const bool ok = on_scalar(v, ec);
         str_buf_.clear();
         return ok;
     }
 
-    BOOST_NOINLINE bool capture_number(const scalar& v) {
-        num_buf_.clear();
-        switch (v.k) {
-            case scalar::kind::integer: capture_.push_int64(v.i); break;
-            case scalar::kind::unsigned_integer: capture_.push_uint64(v.u); break;
-            default: capture_.push_double(v.d); break;
+    /// An object that is not the value of a known member: the document, an element of
+    /// an array of the schema, or (the start of) a member the schema does not know.
+    BOOST_NOINLINE bool on_other_object_begin(boost::system::error_code& ec) {
+        frame& top = stack_.back();
+        if (capture_.active() || top.field == unknown_field) {
+            capture_.begin_object();
+            return true;
         }
-        return true;
+        if (top.k == frame::kind::document) {
+            stack_.push_back(object_frame(root_, root_table_));
+            return true;
+        }
+        if (top.k == frame::kind::array) {
+            stack_.push_back(object_frame(top.elements->emplace_back(top.target), top.elements->element));
+            return true;
+        }
+        return fail_here("expected a member name", ec);  // unreachable: the parser sends keys first
+    }
+
+    BOOST_NOINLINE bool on_other_array_begin(boost::system::error_code& ec) {
+        if (capture_.active() || stack_.back().field == unknown_field) {
+            capture_.begin_array();
+            return true;
+        }
+        return fail_here("expected object, got array", ec);  // the document, or an element
     }
 
     /// A scalar that is not the value of a known member: part of an unknown member,
     /// an unknown member's whole value, or misplaced (the document, an array element).
     BOOST_NOINLINE bool on_other_scalar(const scalar& v, boost::system::error_code& ec) {
-        if (capture_depth_) {
-            if (v.k == scalar::kind::null) capture_.push_null();
-            else capture_.push_bool(v.b);  // strings and numbers are captured by their events
-            return true;
-        }
         frame& top = stack_.back();
-        if (top.field == unknown_field) {
-            top.table->unknown_members(top.target).emplace(unknown_key_, to_json_value(v));
+        if (!capture_.active() && top.field != unknown_field)
+            return fail_here("expected object, got " + describe(v), ec);
+        if (v.k == scalar::kind::floating && !std::isfinite(v.d))
+            return fail_here("number " + std::string(v.text.substr(0, 40)) + " is out of range for a double", ec);
+        if (capture_.active()) {
+            if (!capture_.add(to_json_value(v))) return fail_here("duplicate member", ec);
             return true;
         }
-        return fail_here("expected object, got " + describe(v), ec);
+        top.table->unknown_members(top.target).emplace(unknown_key_, to_json_value(v));
+        top.field = no_field;
+        return true;
+    }
+
+    BOOST_NOINLINE bool end_capture_level(boost::system::error_code& ec) {
+        bool complete = false;
+        if (!capture_.end(complete)) return fail_here("duplicate member", ec);
+        if (complete) {
+            frame& top = stack_.back();
+            top.table->unknown_members(top.target).emplace(unknown_key_, capture_.take());
+            top.field = no_field;
+        }
+        return true;
     }
 
     BOOST_NOINLINE bool fail_missing_member(boost::system::error_code& ec) {
@@ -326,19 +349,6 @@ private:
             case scalar::kind::string: return boost::json::string_view(v.text.data(), v.text.size());
         }
         return nullptr;
-    }
-
-    bool begin_capture() {
-        capture_.reset();
-        capture_depth_ = 1;
-        return true;
-    }
-
-    bool end_capture_level() {
-        if (--capture_depth_) return true;
-        frame& top = stack_.back();
-        top.table->unknown_members(top.target).emplace(unknown_key_, capture_.release());
-        return true;
     }
 
     /// The pointer through the current child of each of the first `n` frames (the
@@ -391,8 +401,7 @@ private:
     std::string error_pointer_;
     std::string key_buf_, str_buf_, num_buf_;  // values delivered in parts
     std::string unknown_key_;                  // key of the unknown member being read
-    std::size_t capture_depth_ = 0;            // > 0 while building an unknown member's value
-    boost::json::value_stack capture_;
+    capture capture_;                          // the value of that member, while it is an object or array
 };
 
 }  // namespace signalwire::detail

@@ -10,6 +10,7 @@
 #include <signalwire/open_enum.hpp>
 #include <signalwire/rfc2822.hpp>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -18,6 +19,8 @@
 #include <string_view>
 #include <system_error>
 #include <utility>
+
+#include <boost/config.hpp>
 
 namespace signalwire::detail {
 
@@ -126,6 +129,10 @@ struct value_codec<Int, std::enable_if_t<std::is_same_v<Int, std::int32_t> || st
                 if (s.u > static_cast<std::uint64_t>(limits::max())) return out_of_range(s.text, st);
                 out = static_cast<Int>(s.u);
                 return outcome::ok;
+            case scalar::kind::floating:
+                // Digits only, but past 64 bits, so the parser made it a double.
+                if (s.text.find_first_of(".eE") == std::string_view::npos) return out_of_range(s.text, st);
+                return outcome::wrong_type;
             case scalar::kind::string: {
                 if (st.options.strict || s.text.empty()) return outcome::wrong_type;
                 const char* end = s.text.data() + s.text.size();
@@ -156,7 +163,13 @@ struct value_codec<double> {
         switch (s.k) {
             case scalar::kind::integer: out = static_cast<double>(s.i); return outcome::ok;
             case scalar::kind::unsigned_integer: out = static_cast<double>(s.u); return outcome::ok;
-            case scalar::kind::floating: out = s.d; return outcome::ok;
+            case scalar::kind::floating:
+                if (!std::isfinite(s.d)) {  // 1e400: valid JSON, but no double holds it
+                    st.fail("number " + std::string(s.text.substr(0, 40)) + " is out of range for a double");
+                    return outcome::invalid;
+                }
+                out = s.d;
+                return outcome::ok;
             case scalar::kind::string: {
                 if (st.options.strict || s.text.empty()) return outcome::wrong_type;
                 // Only JSON number syntax, so "nan", "inf" and " 1" stay errors.
@@ -210,23 +223,38 @@ struct value_codec<timestamp> {
     }
 };
 
+/// `unknown CallStatus value "paused" (expected one of: queued, ringing, ...)`.
+BOOST_NOINLINE inline void fail_unknown_enum_value(std::string_view type_name, std::string_view value,
+                                                   const std::string_view* wires, std::size_t count, decode_state& st) {
+    std::string why = "unknown ";
+    why.append(type_name.data(), type_name.size()).append(" value ").append(quoted_preview(value));
+    why.append(" (expected one of:");
+    for (std::size_t i = 0; i < count; ++i) why.append(i ? ", " : " ").append(wires[i].data(), wires[i].size());
+    st.fail(why + ")");
+}
+
 /// A schema enum. Lenient mode keeps a value the schema does not know; strict rejects it.
 template <class E>
 struct value_codec<open_enum<E>> {
     static constexpr bool string_typed = true;
     static constexpr std::string_view expected = "string";
     static constexpr std::string_view enum_name = enum_traits<E>::type_name;
+
     static outcome decode(open_enum<E>& out, const scalar& s, decode_state& st) {
         if (s.k != scalar::kind::string) return outcome::wrong_type;
         out = open_enum<E>::from_wire(s.text);
         if (out.is_known() || !st.options.strict) return outcome::ok;
-        std::string why = "unknown " + std::string(enum_traits<E>::type_name) + " value " + quoted_preview(s.text) +
-                          " (expected one of:";
-        for (const auto& n : enum_traits<E>::names) (why += (&n == enum_traits<E>::names ? " " : ", ")) += n.wire;
-        st.fail(why + ")");
+        fail_unknown_enum_value(enum_name, s.text, wires.data(), wires.size(), st);
         return outcome::invalid;
     }
     static void encode(json_buffer& out, const open_enum<E>& v) { write_string(out, v.wire_name()); }
+
+private:
+    template <std::size_t... I>
+    static constexpr std::array<std::string_view, sizeof...(I)> wire_names(std::index_sequence<I...>) noexcept {
+        return {enum_traits<E>::names[I].wire...};
+    }
+    static constexpr auto wires = wire_names(std::make_index_sequence<std::size(enum_traits<E>::names)>{});
 };
 
 }  // namespace signalwire::detail
