@@ -344,3 +344,24 @@ TEST_CASE("the structs are described for Boost.Describe in schema order") {
     CHECK(boost::mp11::mp_size<boost::describe::describe_members<CallList, boost::describe::mod_public>>::value == 9);
     CHECK(boost::mp11::mp_size<boost::describe::describe_members<CallSubresourceUris, boost::describe::mod_public>>::value == 2);
 }
+
+TEST_CASE("a long list page sizes its vector from the first call, without over-reserving") {
+    std::string json = R"({"uri":"u","first_page_uri":"f","page":0,"page_size":1000,"calls":[)";
+    for (int i = 0; i < 1000; ++i) json += (i ? "," : "") + full_call;
+    json += "]}";
+    const CallList page = decoded<CallList>(json);
+    REQUIRE(page.calls.size() == 1000);
+    // Without the hint a vector grows by doubling, to 1024 here, moving every call on the
+    // way; with it the estimate from element 0 lands just above the real count.
+    CHECK(page.calls.capacity() >= 1000);
+    CHECK(page.calls.capacity() <= 1002);
+    // A page of small calls (under 1 KiB each) is estimated at 1 KiB per call at most, so
+    // the reservation stays below the document's size; the vector then grows as usual.
+    std::string small = R"({"uri":"u","first_page_uri":"f","page":0,"page_size":1000,"calls":[)";
+    for (int i = 0; i < 1000; ++i) small += (i ? "," : "") + minimal_call;
+    small += "]}";
+    const CallList small_page = decoded<CallList>(small);
+    CHECK(small_page.calls.size() == 1000);
+    CHECK(small_page.calls == std::vector<Call>(1000, decoded<Call>(minimal_call)));
+    CHECK(small_page.calls.capacity() < 2048);
+}

@@ -94,7 +94,9 @@ public:
     std::string page() {
         std::string out = R"({"uri":"/p","first_page_uri":"/f","page":)" + std::to_string(pick(3)) +
                           R"(,"page_size":50,"calls":[)";
-        const int n = pick(4);
+        // Mostly short pages; some long enough for the decoder to reserve from the size of
+        // the first call (which moves the call being decoded: a case worth differing on).
+        const int n = pick(8) == 0 ? 20 + pick(40) : pick(4);
         for (int i = 0; i < n; ++i) out += (i ? "," : "") + call();
         out += "]";
         if (pick(3) == 0) out += R"(,"next_page_uri":null,"start":0,"end":")" + std::to_string(pick(9)) + "\"";

@@ -163,6 +163,7 @@ decode_result<T> decode(std::string_view json, const decode_options& options = {
     boost::json::parse_options parse_options;
     parse_options.max_depth = options.max_depth;
     boost::json::basic_parser<detail::decoder> parser(parse_options, &*result, detail::vtable_of<T>(), options);
+    parser.handler().set_document(json);
     boost::system::error_code ec;
     const std::size_t consumed = parser.write_some(false, json.data(), json.size(), ec);
     if (parser.handler().failed()) {

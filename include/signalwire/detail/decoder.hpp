@@ -16,6 +16,7 @@
 #include <boost/json/value.hpp>
 #include <boost/system/error_code.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -47,6 +48,10 @@ public:
 
     decoder(void* root, const object_vtable& root_table, const decode_options& options)
         : root_(root), root_table_(&root_table), state_{options, {}} {}
+
+    /// The bytes being parsed, when decoding text: lets an array of the schema reserve
+    /// room for its elements once it has seen how long the first one is.
+    void set_document(std::string_view json) noexcept { document_ = json; }
 
     bool failed() const noexcept { return failed_; }
     /// The handler's own error (a type or value error), once `failed()`.
@@ -182,8 +187,10 @@ private:
         const object_vtable* table = nullptr;     // object: the struct's table
         const array_vtable* elements = nullptr;   // array: how to add an element
         int field = no_field;                     // object: field of the current member
+        bool measure = false;                     // object: element 0 or 1 of an array, see size_hint
         std::uint64_t seen = 0;                   // object: fields present so far
         std::size_t index = 0;                    // array: index of the current element
+        const char* first_element = nullptr;      // array: where element 0's first key was
     };
 
     static frame object_frame(void* target, const object_vtable* table) {
@@ -204,6 +211,7 @@ private:
 
     bool on_whole_key(std::string_view key, boost::system::error_code& ec) {
         frame& top = stack_.back();
+        if (BOOST_UNLIKELY(top.measure)) size_hint(key.data());
         const int index = top.table->find(key);
         if (BOOST_UNLIKELY(index < 0)) return on_unknown_key(key, ec);
         const std::uint64_t bit = std::uint64_t{1} << index;
@@ -238,6 +246,30 @@ private:
     }
 
     // ---- out of line: rare events ----------------------------------------------------
+
+    /// Vector growth moves every element (a Call is over a kilobyte) and frees large
+    /// blocks: an array of the schema reserves instead, once the first key of element 1
+    /// shows how many bytes element 0 took. The estimate divides by at least 1 KiB per
+    /// element, so a small first element cannot make it reserve more than about the
+    /// document's size.
+    BOOST_NOINLINE void size_hint(const char* key) noexcept {
+        stack_.back().measure = false;
+        frame& array = stack_.parent();
+        const char* begin = document_.data();
+        const char* end = begin + document_.size();
+        if (key < begin || key >= end) return;  // a key assembled from parts: no position
+        if (array.index == 0) {
+            array.first_element = key;
+        } else if (array.first_element) {
+            const auto per_element = std::max<std::size_t>(static_cast<std::size_t>(key - array.first_element), 1024);
+            const std::size_t estimate = array.index + static_cast<std::size_t>(end - key) / per_element + 1;
+            try {
+                // Element 1 may move: its frame (the top one, no member begun yet) follows it.
+                stack_.back().target = array.elements->reserve(array.target, estimate);
+            } catch (...) {  // only a hint: growth goes on as usual
+            }
+        }
+    }
 
     BOOST_NOINLINE bool on_key_slow(boost::json::string_view last, boost::system::error_code& ec) {
         std::string key = std::move(key_buf_);
@@ -286,7 +318,9 @@ private:
             return true;
         }
         if (top.k == frame::kind::array) {
-            stack_.push_back(object_frame(top.elements->emplace_back(top.target), top.elements->element));
+            frame element = object_frame(top.elements->emplace_back(top.target), top.elements->element);
+            element.measure = top.index < 2 && !document_.empty();
+            stack_.push_back(element);
             return true;
         }
         return fail_here("expected a member name", ec);  // unreachable: the parser sends keys first
@@ -389,6 +423,7 @@ private:
         frame& back() noexcept { return frames_[size_ - 1]; }
         const frame& back() const noexcept { return frames_[size_ - 1]; }
         const frame& operator[](std::size_t i) const noexcept { return frames_[i]; }
+        frame& parent() noexcept { return frames_[size_ - 2]; }
         void push_back(const frame& f) noexcept { frames_[size_++] = f; }
         void pop_back() noexcept { --size_; }
 
@@ -397,6 +432,7 @@ private:
         std::size_t size_ = 1;
     };
     frame_stack stack_;
+    std::string_view document_;
     bool failed_ = false;
     std::string error_pointer_;
     std::string key_buf_, str_buf_, num_buf_;  // values delivered in parts

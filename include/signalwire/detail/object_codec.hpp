@@ -75,6 +75,8 @@ struct object_vtable {
 struct array_vtable {
     const object_vtable* element;
     void* (*emplace_back)(void* vec);
+    /// Reserves room for n elements and returns the last one (reserving may move it).
+    void* (*reserve)(void* vec, std::size_t n);
 };
 
 template <class S> const object_vtable& vtable_of() noexcept;
@@ -122,7 +124,11 @@ bool wrong_type(bool nullable, const Got& got, decode_state& st) {
 template <class V>
 const array_vtable& array_vtable_of() noexcept {
     static const array_vtable vt{&vtable_of<typename V::value_type>(),
-                                 [](void* vec) -> void* { return &static_cast<V*>(vec)->emplace_back(); }};
+                                 [](void* vec) -> void* { return &static_cast<V*>(vec)->emplace_back(); },
+                                 [](void* vec, std::size_t n) -> void* {
+                                     static_cast<V*>(vec)->reserve(n);
+                                     return &static_cast<V*>(vec)->back();
+                                 }};
     return vt;
 }
 
