@@ -46,7 +46,9 @@ void number(std::string& out, double d) {
         return;
     }
     char buf[64];
-    out.append(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, d).ptr - buf));
+    const std::string text(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, d).ptr - buf));
+    out += text;
+    if (text.find_first_of(".e") == std::string::npos) out += ".0";  // a double stays a double
 }
 
 void value(std::string& out, const boost::json::value& v) {

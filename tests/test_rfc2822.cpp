@@ -361,9 +361,20 @@ TEST_CASE("rfc2822: format") {
         CHECK(rfc2822::format(timestamp::max()) == "Fri, 31 Dec 9999 23:59:59 +0000");
         CHECK(rfc2822::format(at(-62167219201)) == "Sat, 01 Jan 0000 00:00:00 +0000");
         CHECK(rfc2822::format(timestamp::min()) == "Sat, 01 Jan 0000 00:00:00 +0000");
-        // A zone offset can push a parsed date just past 9999.
-        const std::int64_t past_end = parsed_seconds("31 Dec 9999 23:59:59 -0100");
-        CHECK(rfc2822::format(at(past_end)) == "Fri, 31 Dec 9999 23:59:59 +0000");
+    }
+    SUBCASE("parse accepts only what format can write back: years 1900-9999 in UTC") {
+        // A zone offset could push a date just past 9999 or before 1900; format would then
+        // clamp it, so parse refuses it and every parsed date round-trips exactly.
+        for (const char* text : {"31 Dec 9999 23:59:59 -0100", "Fri, 31 Dec 9999 23:59:60 +0000",
+                                 "Mon, 01 Jan 1900 00:00:00 +0100", "01 Jan 1900 00:00:15 +0615"}) {
+            CAPTURE(text);
+            timestamp t;
+            std::string error;
+            CHECK_FALSE(rfc2822::parse(text, t, error));
+            CHECK(error == "the date falls outside years 1900-9999 in UTC");
+        }
+        CHECK(rfc2822::format(at(parsed_seconds("Fri, 31 Dec 9999 23:59:59 +0000"))) == "Fri, 31 Dec 9999 23:59:59 +0000");
+        CHECK(rfc2822::format(at(parsed_seconds("Mon, 01 Jan 1900 00:00:00 -0100"))) == "Mon, 01 Jan 1900 01:00:00 +0000");
     }
     SUBCASE("format_to writes exactly formatted_size bytes") {
         char buffer[rfc2822::formatted_size + 2];

@@ -25,8 +25,9 @@
 //
 // FORMATTING: format()/format_to() write the canonical form "Wed, 19 Sep 2018 20:00:00 +0000", always in UTC.
 //   Only years 0000-9999 fit that form; earlier/later timestamps are clamped to 0000-01-01 00:00:00 /
-//   9999-12-31 23:59:59. (parse() yields years 1899-10000 at the extremes once a zone offset is applied,
-//   e.g. "31 Dec 9999 23:59 -0100".)
+//   9999-12-31 23:59:59. parse() accepts only instants from 1900-01-01 00:00:00 to 9999-12-31 23:59:59
+//   UTC (after the zone offset: "31 Dec 9999 23:59 -0100" is rejected), so every parsed date formats
+//   and parses back to the same instant.
 #pragma once
 
 #include <signalwire/detail/rfc2822_impl.hpp>
@@ -65,6 +66,7 @@ static_assert(sizeof(std::chrono::seconds::rep) <= sizeof(std::int64_t),
 ///   day 32 is out of range for Sep 2018
 ///   year "12345" has 5 digits, expected 2 to 4
 ///   year 1899 is before 1900
+///   the date falls outside years 1900-9999 in UTC
 ///   hour 24 is out of range 00-23 / minute 60 is out of range 00-59 / second 61 is out of range 00-60
 ///   time zone "+0160" has minutes out of range 00-59
 /// Never reads outside `text`. Parsing does not allocate; if copying the message into `error` fails to

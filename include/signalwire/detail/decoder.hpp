@@ -17,11 +17,14 @@
 #include <boost/system/error_code.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace signalwire::detail {
 
@@ -228,6 +231,7 @@ private:
             num_buf_.append(last.data(), last.size());
             v.text = num_buf_;
         }
+        if (v.k == scalar::kind::floating) v.d = correctly_rounded(v.text);
         const bool ok = on_scalar(v, ec);
         num_buf_.clear();
         return ok;
@@ -243,6 +247,17 @@ private:
             return true;
         }
         return on_other_scalar(v, ec);
+    }
+
+    /// The double nearest the literal. Boost.JSON 1.81's own conversion can be one bit off
+    /// (1.0488888888888889e98 comes back as ...888e98), which would break round trips;
+    /// std::from_chars rounds correctly. A literal no double holds (1e400, 1e-400) gives
+    /// an infinity, which the fields reject as out of range.
+    static double correctly_rounded(std::string_view text) noexcept {
+        double d = 0;
+        const auto r = std::from_chars(text.data(), text.data() + text.size(), d);
+        if (r.ec == std::errc::result_out_of_range) return std::numeric_limits<double>::infinity();
+        return d;
     }
 
     // ---- out of line: rare events ----------------------------------------------------

@@ -127,16 +127,23 @@ void write_integer(json_buffer& out, Int v) {
     out.advance(static_cast<std::size_t>(r.ptr - out.cursor()));
 }
 
-/// The shortest text that reads back as the same double (`4.5`, `1e-07`). JSON has no
-/// NaN or infinity: those are written as `null`.
+/// The shortest text that reads back as the same double (`4.5`, `1e-07`, `4.0`). JSON
+/// has no NaN or infinity: those are written as `null`.
 inline void write_double(json_buffer& out, double v) {
     if (!std::isfinite(v)) {
         out.append("null", 4);
         return;
     }
-    out.reserve(32);
-    auto r = std::to_chars(out.cursor(), out.cursor() + 32, v);
-    out.advance(static_cast<std::size_t>(r.ptr - out.cursor()));
+    out.reserve(34);
+    char* begin = out.cursor();
+    char* end = std::to_chars(begin, begin + 32, v).ptr;
+    // A whole number prints without '.' or exponent ("4", "-0"), which reads back as an
+    // integer; ".0" keeps it a double, so an unknown member's double stays a double.
+    if (std::find_if(begin, end, [](char c) { return c == '.' || c == 'e'; }) == end) {
+        *end++ = '.';
+        *end++ = '0';
+    }
+    out.advance(static_cast<std::size_t>(end - begin));
 }
 
 /// Appends any boost::json value compactly, doubles in the same shortest form as

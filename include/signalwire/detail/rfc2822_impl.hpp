@@ -81,6 +81,12 @@ constexpr std::int64_t floor_div(std::int64_t value, std::int64_t divisor) noexc
 
 inline constexpr std::int64_t seconds_per_day = 86400;
 
+/// The instants parse() accepts, 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z, after the
+/// zone offset is applied: exactly what format() can write back, so every parsed date
+/// survives format -> parse unchanged.
+inline constexpr std::int64_t min_parsed_seconds = days_from_civil(1900, 1, 1) * seconds_per_day;
+inline constexpr std::int64_t max_parsed_seconds = days_from_civil(10000, 1, 1) * seconds_per_day - 1;
+
 // ---------------------------------------------------------------------------------------------------------
 // 2. Name tables. All comparisons are ASCII case-insensitive.
 // ---------------------------------------------------------------------------------------------------------
@@ -291,10 +297,15 @@ public:
         date_time_fields fields;
         const bool ok = skip_cfws() && parse_optional_day_of_week(fields) && parse_date(fields) &&
                         check_date(fields) && parse_time_of_day_and_zone(fields) && parse_end();
-        if (ok) {
-            seconds_since_epoch = to_seconds_since_epoch(fields);
+        if (!ok) {
+            return false;
         }
-        return ok;
+        const std::int64_t seconds = to_seconds_since_epoch(fields);
+        if (seconds < min_parsed_seconds || seconds > max_parsed_seconds) {
+            return fail("the date falls outside years 1900-9999 in UTC");
+        }
+        seconds_since_epoch = seconds;
+        return true;
     }
 
     std::string_view error() const noexcept { return error_.view(); }
@@ -738,7 +749,10 @@ inline bool parse_canonical(std::string_view text, std::int64_t& seconds) noexce
     const char* weekday = day_names[weekday_from_days(days)].data();
     if (s[0] != weekday[0] || s[1] != weekday[1] || s[2] != weekday[2]) return false;
     const std::int64_t offset = (std::int64_t{zone_hours} * 3600 + std::int64_t{zone_minutes} * 60) * (s[26] == '-' ? -1 : 1);
-    seconds = days * seconds_per_day + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + std::int64_t{second} - offset;
+    const std::int64_t result =
+        days * seconds_per_day + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + std::int64_t{second} - offset;
+    if (result < min_parsed_seconds || result > max_parsed_seconds) return false;  // the general parser says why
+    seconds = result;
     return true;
 }
 
