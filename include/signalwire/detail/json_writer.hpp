@@ -146,6 +146,8 @@ inline void write_double(json_buffer& out, double v) {
     out.advance(static_cast<std::size_t>(end - begin));
 }
 
+inline void write_members(json_buffer& out, const boost::json::object& object, bool& first);
+
 /// Appends any boost::json value compactly, doubles in the same shortest form as
 /// `write_double`, so that unknown members come back as they were sent. The depth of
 /// `v` is bounded by decode_options::max_depth when it came from decoding.
@@ -171,16 +173,22 @@ inline void write_value(json_buffer& out, const boost::json::value& v) {
         case boost::json::kind::object: {
             out.put('{');
             bool first = true;
-            for (const auto& kv : v.get_object()) {
-                if (!first) out.put(',');
-                first = false;
-                write_string(out, kv.key());
-                out.put(':');
-                write_value(out, kv.value());
-            }
+            write_members(out, v.get_object(), first);
             out.put('}');
             break;
         }
+    }
+}
+
+/// Appends `"key":value` for each member of `object`, comma-separated, after whatever
+/// members `first` says were written before (the schema's, in a struct).
+inline void write_members(json_buffer& out, const boost::json::object& object, bool& first) {
+    for (const auto& kv : object) {
+        if (!first) out.put(',');
+        first = false;
+        write_string(out, kv.key());
+        out.put(':');
+        write_value(out, kv.value());
     }
 }
 

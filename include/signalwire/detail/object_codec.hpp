@@ -305,13 +305,7 @@ void encode_object(json_buffer& out, const S& obj) {
     out.put('{');
     bool first = true;
     std::apply([&](const auto&... f) { (encode_field(out, obj, f, first), ...); }, object_traits<S>::fields);
-    for (const auto& kv : obj.unknown_members) {
-        if (!first) out.put(',');
-        first = false;
-        write_string(out, kv.key());
-        out.put(':');
-        write_value(out, kv.value());
-    }
+    write_members(out, obj.unknown_members, first);
     out.put('}');
 }
 
