@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,6 +122,25 @@ inline std::string duration(const signalwire::Call& call) {
     return call.duration ? std::to_string(*call.duration) + " s" : std::string(absent);
 }
 
+/// `MOS 4.5, RTT 20/50/100 ms, jitter 1/5/10 ms, 0 lost` (min/avg/max), from the
+/// audio-quality fields the current spec added; empty when a call has none of them.
+inline std::string audio_quality(const signalwire::Call& call) {
+    auto n = [](const std::optional<std::int32_t>& v) { return v ? std::to_string(*v) : std::string(absent); };
+    const bool any = call.audio_in_mos || call.audio_rtt_min || call.audio_rtt_avg || call.audio_rtt_max ||
+                     call.audio_out_jitter_min || call.audio_out_jitter_avg || call.audio_out_jitter_max ||
+                     call.audio_out_lost;
+    if (!any) return {};
+    std::ostringstream mos;
+    if (call.audio_in_mos) mos << *call.audio_in_mos;
+    return "MOS " + (call.audio_in_mos ? mos.str() : std::string(absent)) + ", RTT " + n(call.audio_rtt_min) + "/" +
+           n(call.audio_rtt_avg) + "/" + n(call.audio_rtt_max) + " ms, jitter " + n(call.audio_out_jitter_min) + "/" +
+           n(call.audio_out_jitter_avg) + "/" + n(call.audio_out_jitter_max) + " ms, " + n(call.audio_out_lost) +
+           " lost";
+}
+
+/// One row when the value is there; nothing for an absent or empty optional member.
+inline void row_if(std::ostream& os, std::string_view label, const std::optional<std::string>& value);
+
 /// The names of members the schema does not know, sorted: `queue_time, trunk_sid`.
 inline std::string member_names(const boost::json::object& members) {
     std::vector<std::string> names;
@@ -190,6 +210,10 @@ void table(std::ostream& os, const std::array<std::string, N>& header,
     for (const auto& r : rows) line(r);
 }
 
+inline void row_if(std::ostream& os, std::string_view label, const std::optional<std::string>& value) {
+    if (value && !value->empty()) row(os, label, printable(*value));
+}
+
 // ---- the views -----------------------------------------------------------------------
 
 /// The aligned summary of one call.
@@ -209,6 +233,14 @@ inline void print_call(std::ostream& os, const signalwire::Call& call) {
     row(os, "duration", duration(call));
     row(os, "price", price(call));
     row(os, "api version", text(call.api_version));
+    row_if(os, "parent call", call.parent_call_sid);
+    row_if(os, "phone number", call.phone_number_sid);
+    row_if(os, "forwarded from", call.forwarded_from);
+    row_if(os, "caller name", call.caller_name);
+    row_if(os, "annotation", call.annotation);
+    row_if(os, "group", call.group_sid);
+    row_if(os, "SIP result", call.sip_result_code);
+    if (const std::string audio = audio_quality(call); !audio.empty()) row(os, "audio quality", audio);
     row(os, "uri", text(call.uri));
     subresource_rows(os, call.subresource_uris);
     if (!call.unknown_members.empty()) row(os, "extra members", member_names(call.unknown_members));
