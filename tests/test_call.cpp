@@ -2,6 +2,8 @@
 // exact JSON string and read back (write -> compare string -> read -> compare object).
 #include <signalwire/call.hpp>  // first: the generated header compiles on its own
 
+#include "model_helpers.hpp"
+
 #include <doctest/doctest.h>
 
 #include <boost/describe/enum.hpp>
@@ -15,6 +17,8 @@
 #include <string>
 
 using namespace signalwire;
+using test_support::at;
+using test_support::decoded;
 
 namespace {
 
@@ -38,15 +42,6 @@ const std::string minimal_call =
     R"({"sid":"s","account_sid":"a","date_created":"Thu, 01 Jan 1970 00:00:00 +0000",)"
     R"("date_updated":"Thu, 01 Jan 1970 00:00:01 +0000","to":"+1","from":"+2","status":"queued",)"
     R"("direction":"inbound","uri":"/u"})";
-
-template <class T>
-T decoded(const std::string& json, decode_options options = {}) {
-    auto r = decode<T>(json, options);
-    REQUIRE_MESSAGE(r.has_value(), (r ? std::string() : r.error().to_string()));
-    return *r;
-}
-
-timestamp at(std::int64_t seconds) { return timestamp(std::chrono::seconds(seconds)); }
 
 }  // namespace
 

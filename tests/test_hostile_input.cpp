@@ -7,6 +7,7 @@
 // truncation, duplicates) and the bounds that protect against hostile input.
 #include <doctest/doctest.h>
 
+#include "model_helpers.hpp"
 #include "shared.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -17,6 +18,8 @@
 #include <string_view>
 
 using namespace signalwire;
+using test_support::at;
+using test_support::decoded;
 using test_support::read_file;
 using test_support::shared_dir;
 
@@ -95,14 +98,6 @@ std::string encoded_plus(const std::string& extra) {
     return base_encoded.substr(0, base_encoded.size() - 1) + extra + "}";
 }
 
-/// The Call decoded from `json` (a failed REQUIRE if it does not decode).
-Call decoded(std::string_view json, const decode_options& options = {}) {
-    auto r = decode<Call>(json, options);
-    REQUIRE_MESSAGE(r.has_value(), (r ? std::string() : r.error().to_string()));
-    return *r;
-}
-
-timestamp at(std::int64_t seconds) { return timestamp(std::chrono::seconds(seconds)); }
 
 }  // namespace
 
