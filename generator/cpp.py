@@ -18,17 +18,32 @@ typename union unsigned using virtual void volatile wchar_t while xor xor_eq
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
+# Macros of the standard headers the generated code includes: as a member name they
+# would be expanded by the preprocessor, so they are mangled like keywords.
+MACROS = frozenset("""
+NULL EOF errno stdin stdout stderr assert offsetof setjmp va_arg va_start va_end va_copy
+BUFSIZ FILENAME_MAX FOPEN_MAX L_tmpnam TMP_MAX SEEK_CUR SEEK_END SEEK_SET CLOCKS_PER_SEC
+INFINITY NAN HUGE_VAL HUGE_VALF HUGE_VALL FP_NAN FP_INFINITE FP_ZERO FP_NORMAL FP_SUBNORMAL
+MB_CUR_MAX MB_LEN_MAX RAND_MAX EXIT_SUCCESS EXIT_FAILURE CHAR_BIT CHAR_MIN CHAR_MAX
+SCHAR_MIN SCHAR_MAX UCHAR_MAX SHRT_MIN SHRT_MAX USHRT_MAX INT_MIN INT_MAX UINT_MAX
+LONG_MIN LONG_MAX ULONG_MAX LLONG_MIN LLONG_MAX ULLONG_MAX SIZE_MAX PTRDIFF_MIN PTRDIFF_MAX
+WCHAR_MIN WCHAR_MAX WEOF unix linux major minor
+""".split())
+# errno values (EDOM, ERANGE, EINVAL ...), signals, and the <cstdint> limit macros.
+MACRO_PATTERN = re.compile(r"(E[A-Z0-9]+|SIG[A-Z0-9_]+|U?INT[0-9A-Z_]*_(MIN|MAX|C)|BOOST_[A-Z0-9_]*)\Z")
+
 
 def identifier(name):
     """A wire name as a C++ identifier: other characters become `_`, a leading digit
-    gets a `_` before it, a keyword gets one after it (`class` -> `class_`).
+    gets a `_` before it, a keyword or standard macro name gets one after it
+    (`class` -> `class_`, `errno` -> `errno_`).
     Returns None when no usable identifier results (empty, or reserved with `__`)."""
     ident = re.sub(r"[^A-Za-z0-9_]", "_", name)
     if not ident:
         return None
     if ident[0].isdigit():
         ident = "_" + ident
-    if ident in KEYWORDS:
+    if ident in KEYWORDS or ident in MACROS or MACRO_PATTERN.match(ident):
         ident += "_"
     if "__" in ident or re.match(r"_[A-Z]", ident):
         return None  # reserved for the implementation

@@ -12,6 +12,7 @@ from .model import BUILTIN_TYPES, Enum, EnumValue, Field, Object, Schema, TypeRe
 from .source import Map, Scalar, Seq
 
 MAX_FIELDS = 64  # the decoder tracks presence in one 64-bit mask per object
+MAX_NESTING = 16  # objects and arrays of the schema, one in another: the decoder's frames (decoder.hpp)
 RESERVED_MEMBERS = {"unknown_members"}  # every generated struct has this member
 # Names the runtime headers declare in namespace signalwire: a schema type named so
 # would clash with them (or hide them) in the generated header.
@@ -258,4 +259,21 @@ def _dependency_order(c, objects):
 
     for o in objects:
         visit(o, [])
+    _check_nesting(c, ordered, by_name)
     return ordered
+
+
+def _check_nesting(c, ordered, by_name):
+    """How deep each object's values nest (itself 1, a member object +1, an array of
+    objects +2): the decoder keeps one frame per level, at most MAX_NESTING."""
+    depth = {}
+    for o in ordered:  # members come first, so their depth is known
+        deepest = 0
+        for f in o.fields:
+            if f.type.kind == "object":
+                deepest = max(deepest, depth[f.type.name])
+            elif f.type.kind == "array":
+                deepest = max(deepest, 1 + depth[f.type.name])
+        depth[o.name] = 1 + deepest
+        if depth[o.name] > MAX_NESTING:
+            raise c.error(o.line, f"object {o.name} nests {depth[o.name]} levels deep; at most {MAX_NESTING}")

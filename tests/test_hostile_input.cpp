@@ -8,6 +8,10 @@
 #include <doctest/doctest.h>
 
 #include "model_helpers.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <limits>
 #include "shared.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -627,4 +631,17 @@ TEST_CASE("numbers in unknown members and double fields survive decode -> encode
     CHECK(*decoded(call_with(R"(,"audio_in_mos":)" + long_literal)).audio_in_mos == 1.0488888888888889e98);
     // Zero with a huge exponent is zero, not out of range.
     CHECK(*decoded(call_with(R"(,"audio_in_mos":0e309)")).audio_in_mos == 0.0);
+}
+
+TEST_CASE("a DOM's infinities and NaNs are rejected like 1e400, not turned into numbers") {
+    boost::json::value v = boost::json::parse(base + "}");
+    v.as_object()["audio_in_mos"] = std::numeric_limits<double>::infinity();
+    auto r = decode<Call>(v);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().to_string() == "/audio_in_mos: number inf is out of range for a double");
+    v.as_object().erase("audio_in_mos");
+    v.as_object()["x"] = std::numeric_limits<double>::quiet_NaN();
+    r = decode<Call>(v);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().to_string() == "/x: number nan is out of range for a double");
 }

@@ -82,6 +82,7 @@ decode_result<T> decode(std::string_view json, const decode_options& options = {
 template <class T, class Value, std::enable_if_t<std::is_same_v<Value, boost::json::value>, int> = 0>
 decode_result<T> decode(const Value& json, const decode_options& options = {}) {
     static_assert(is_model_v<T>, "decode<T> takes a struct generated from the schema");
+    static_assert(detail::nesting_depth<T>() <= detail::decoder::max_frames, "the schema nests too deeply");
     if (auto bad = detail::check_options(options)) return std::move(*bad);
     T out{};
     detail::decoder d(&out, detail::vtable_of<T>(), options);

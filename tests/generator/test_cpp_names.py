@@ -79,6 +79,37 @@ objects:
         type: Inner
         nullable: true
         description: A dash.
+      - json: errno
+        type: string
+        description: A standard macro name.
+      - json: NULL
+        type: int32
+        description: Another one.
+      - json: list
+        type: array
+        items: Inner
+        nullable: true
+        description: A nullable array.
+"""
+
+# Built and run: null in nullable object and array members, the round trip, and
+# printing a model of another namespace.
+RUNTIME_CHECKS = """\
+#include <signalwire/kw_test.hpp>
+
+#include <sstream>
+
+int main() {{
+    using {ns}::Keywords;
+    const auto k = signalwire::decode<Keywords>(R"({{"class":"c","operator":true,"x-y":null,"list":null,"errno":"e","NULL":7}})");
+    if (!k || k->x_y || k->list || k->errno_ != "e" || k->NULL_ != 7) return 1;
+    const std::string once = signalwire::encode(*k);
+    const auto again = signalwire::decode<Keywords>(once);
+    if (!again || *again != *k || signalwire::encode(*again) != once) return 2;
+    std::ostringstream printed;
+    printed << *k;  // operator<< is found for a struct of namespace {ns} too
+    return printed.str() == once ? 0 : 3;
+}}
 """
 
 # Checked at compile time: the members, the wire names and the lookups agree.
@@ -141,6 +172,20 @@ def compile_checks(tmp, include, namespace):
     return subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
 
 
+def compile_and_run(tmp, include, namespace):
+    """Builds and runs RUNTIME_CHECKS against the generated header; returns the
+    CompletedProcess of the build, or of the run when the build succeeded."""
+    source = Path(tmp) / "kw_run.cpp"
+    binary = Path(tmp) / "kw_run"
+    source.write_text(RUNTIME_CHECKS.format(ns=namespace), encoding="utf-8")
+    command = ["g++", "-std=c++17", "-O1", *WARNINGS, f"-I{include}", f"-I{ROOT / 'include'}", str(source),
+               "-o", str(binary), "-lboost_json"]
+    built = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+    if built.returncode != 0:
+        return built
+    return subprocess.run([str(binary)], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+
+
 class Identifier(unittest.TestCase):
     def test_identifier(self):
         cases = {
@@ -157,6 +202,10 @@ class Identifier(unittest.TestCase):
             "caf\u00e9": "caf_",
             "A": "A",
             "_x": "_x",
+            "errno": "errno_",      # macros of the standard headers
+            "NULL": "NULL_",
+            "EINVAL": "EINVAL_",
+            "INT32_MAX": "INT32_MAX_",
         }
         for wire, ident in cases.items():
             with self.subTest(wire=wire):
@@ -193,7 +242,8 @@ class KeywordNames(unittest.TestCase):
             "    std::optional<std::vector<Inner>> _2fa;",
             "    std::optional<Inner> x_y;",
             "    std::int32_t int_{};",
-            "BOOST_DESCRIBE_STRUCT(Keywords, (), (class_, delete_, operator_, a, b, key, S, std, _2fa, x_y))",
+            "BOOST_DESCRIBE_STRUCT(Keywords, (), (class_, delete_, operator_, a, b, key, S, std, _2fa, x_y, errno_, NULL_, "
+            "list))",
         )
 
     def test_field_table_keeps_the_json_name(self):
@@ -201,7 +251,8 @@ class KeywordNames(unittest.TestCase):
             '        field<S, decltype(S::class_)>{"class", "\\"class\\":", &S::class_, true, false},',
             '        field<S, decltype(S::delete_)>{"delete", "\\"delete\\":", &S::delete_, false, false},',
             '        field<S, decltype(S::_2fa)>{"2fa", "\\"2fa\\":", &S::_2fa, false, false},',
-            '        field<S, decltype(S::x_y)>{"x-y", "\\"x-y\\":", &S::x_y, false, true}',
+            '        field<S, decltype(S::x_y)>{"x-y", "\\"x-y\\":", &S::x_y, false, true},',
+            '        field<S, decltype(S::errno_)>{"errno", "\\"errno\\":", &S::errno_, false, false},',
             '    /// `class`: string, required.',
             '    /// `2fa`: array of Inner, optional.',
         )
@@ -228,6 +279,13 @@ class KeywordNames(unittest.TestCase):
 
 class OtherNamespace(unittest.TestCase):
     @unittest.skipUnless(shutil.which("g++"), "g++ not found")
+    def test_nullable_objects_round_trip_in_both_namespaces(self):
+        for namespace in ("signalwire", "kwtest"):
+            with self.subTest(namespace=namespace), tempfile.TemporaryDirectory() as tmp:
+                include, _ = generate(tmp, namespace)
+                result = compile_and_run(tmp, include, namespace)
+                self.assertEqual(result.returncode, 0, textwrap.shorten(result.stderr, 2000))
+
     def test_header_compiles_in_another_namespace(self):
         """The traits live in namespace signalwire and name member types through
         decltype, so a schema in another namespace compiles too."""

@@ -231,7 +231,7 @@ private:
             num_buf_.append(last.data(), last.size());
             v.text = num_buf_;
         }
-        if (v.k == scalar::kind::floating) v.d = correctly_rounded(v.text);
+        if (v.k == scalar::kind::floating) v.d = correctly_rounded(v.text, v.d);
         const bool ok = on_scalar(v, ec);
         num_buf_.clear();
         return ok;
@@ -253,10 +253,13 @@ private:
     /// (1.0488888888888889e98 comes back as ...888e98), which would break round trips;
     /// std::from_chars rounds correctly. A literal no double holds (1e400, 1e-400) gives
     /// an infinity, which the fields reject as out of range.
-    static double correctly_rounded(std::string_view text) noexcept {
+    /// `parsed` (the parser's value) is kept for text that is no JSON number: "inf" and
+    /// "nan" from a DOM (see replay.hpp).
+    static double correctly_rounded(std::string_view text, double parsed) noexcept {
         double d = 0;
         const auto r = std::from_chars(text.data(), text.data() + text.size(), d);
         if (r.ec == std::errc::result_out_of_range) return std::numeric_limits<double>::infinity();
+        if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return parsed;
         return d;
     }
 

@@ -145,14 +145,14 @@ struct member_ops_of {
     }
 
     static bool on_scalar(void* member, const field_entry& f, const scalar& s, decode_state& st) {
+        if (BOOST_UNLIKELY(s.k == scalar::kind::null)) {
+            if (!f.nullable) return wrong_type<value_type>(false, std::string_view("null"), st);
+            if constexpr (optional_member) static_cast<M*>(member)->reset();
+            return true;
+        }
         if constexpr (is_model_v<value_type> || is_vector<value_type>::value) {
             return wrong_type<value_type>(f.nullable, s, st);
         } else {
-            if (BOOST_UNLIKELY(s.k == scalar::kind::null)) {
-                if (!f.nullable) return wrong_type<value_type>(false, std::string_view("null"), st);
-                if constexpr (optional_member) static_cast<M*>(member)->reset();
-                return true;
-            }
             if constexpr (optional_member) {
                 // An empty string in an optional field is an absent value; strict mode
                 // accepts that only where the wire type is a string.

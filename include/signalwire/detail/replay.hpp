@@ -37,11 +37,11 @@ inline bool replay(const boost::json::value& v, decoder& d, std::size_t depth, c
             return d.on_uint64(v.get_uint64(), json::string_view(buf, static_cast<std::size_t>(r.ptr - buf)), ec);
         }
         case json::kind::double_: {
-            std::string text;
-            json_buffer buffer(text, 32);
-            write_double(buffer, v.get_double());
-            buffer.finish();
-            return d.on_double(v.get_double(), text, ec);
+            // The shortest text that reads back as the same double; "inf" or "nan" for
+            // the values a DOM can hold and JSON cannot, which the fields then reject.
+            char buf[32];
+            const auto r = std::to_chars(buf, buf + sizeof buf, v.get_double());
+            return d.on_double(v.get_double(), json::string_view(buf, static_cast<std::size_t>(r.ptr - buf)), ec);
         }
         case json::kind::string: return d.on_string(v.get_string(), v.get_string().size(), ec);
         case json::kind::array: {
