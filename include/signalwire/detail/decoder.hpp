@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -275,7 +276,8 @@ private:
         frame& array = stack_.parent();
         const char* begin = document_.data();
         const char* end = begin + document_.size();
-        if (key < begin || key >= end) return;  // a key assembled from parts: no position
+        const std::less<const char*> before;  // a total order, for pointers into different buffers too
+        if (before(key, begin) || !before(key, end)) return;  // a key assembled from parts: no position
         if (array.index == 0) {
             array.first_element = key;
         } else if (array.first_element) {
