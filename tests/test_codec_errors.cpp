@@ -4,6 +4,8 @@
 
 #include <signalwire/call.hpp>
 
+#include "model_helpers.hpp"
+
 #include <doctest/doctest.h>
 
 #include <map>
@@ -15,10 +17,7 @@ using namespace signalwire;
 namespace {
 
 // The required members of a Call, without the closing brace.
-const std::string base =
-    R"({"sid":"s","account_sid":"a","date_created":"Thu, 01 Jan 1970 00:00:00 +0000",)"
-    R"("date_updated":"Thu, 01 Jan 1970 00:00:01 +0000","to":"+1","from":"+2","status":"queued",)"
-    R"("direction":"inbound","uri":"/u")";
+const std::string& base = test_support::minimal_call_members;
 
 template <class T = Call>
 std::string error_of(const std::string& json, const decode_options& options) {

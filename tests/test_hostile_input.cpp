@@ -31,20 +31,10 @@ namespace {
 
 // The required members of a Call, without the closing brace: 199 bytes, so a member
 // appended with call_with(",\"k\":v") starts at offset 199.
-const std::string base =
-    R"({"sid":"s","account_sid":"a","date_created":"Thu, 01 Jan 1970 00:00:00 +0000",)"
-    R"("date_updated":"Thu, 01 Jan 1970 00:00:01 +0000","to":"+1","from":"+2","status":"queued",)"
-    R"("direction":"inbound","uri":"/u")";
+const std::string& base = test_support::minimal_call_members;
 
-// What encode() writes for base + "}": schema order, nullable members as null.
-const std::string base_encoded =
-    R"({"sid":"s","account_sid":"a","date_created":"Thu, 01 Jan 1970 00:00:00 +0000",)"
-    R"("date_updated":"Thu, 01 Jan 1970 00:00:01 +0000","parent_call_sid":null,"to":"+1","from":"+2",)"
-    R"("phone_number_sid":null,"status":"queued","start_time":null,"end_time":null,"price":null,)"
-    R"("direction":"inbound","answered_by":null,"forwarded_from":null,"caller_name":null,"uri":"/u",)"
-    R"("annotation":null,"group_sid":null,"sip_result_code":null,"audio_in_mos":null,"audio_rtt_avg":null,)"
-    R"("audio_rtt_min":null,"audio_rtt_max":null,"audio_out_jitter_min":null,"audio_out_jitter_max":null,)"
-    R"("audio_out_jitter_avg":null,"audio_out_lost":null})";
+// What encode() writes for base + "}".
+const std::string& base_encoded = test_support::minimal_call_encoded;
 
 // The start of a one-call list page; the call and "]}" follow.
 const std::string page = R"({"uri":"u","first_page_uri":"f","page":0,"page_size":1,"calls":[)";
