@@ -1,5 +1,5 @@
 // The benchmark inputs, all built deterministically:
-//   fixture  /work/shared/fixtures/signalwire/call-fetch-2019.json, verbatim (982 bytes)
+//   fixture  tests/data/fixtures/signalwire/call-fetch-2019.json, verbatim (982 bytes)
 //   full     a synthetic ~1 KB Call in SignalWire's shape with all 36 fields set
 //   page     a synthetic List Calls page of 1000 such calls (~1 MB), each with its own
 //            sid, dates, price, status, direction and numbers
@@ -23,26 +23,28 @@
 
 namespace bench {
 
-/// ../shared, or $SIGNALWIRE_SHARED when set (as the tests do).
-inline std::string shared_dir() {
-    if (const char* env = std::getenv("SIGNALWIRE_SHARED"); env && *env) return env;
-#ifdef SIGNALWIRE_BENCH_SHARED
-    return SIGNALWIRE_BENCH_SHARED;
+/// The repository's test data directory, tests/data: $SIGNALWIRE_TEST_DATA when set (as
+/// the tests do), else the absolute path meson compiles in, else tests/data relative to
+/// the working directory (the project root).
+inline std::string data_dir() {
+    if (const char* env = std::getenv("SIGNALWIRE_TEST_DATA"); env && *env) return env;
+#ifdef SIGNALWIRE_BENCH_TEST_DATA
+    return SIGNALWIRE_BENCH_TEST_DATA;
 #else
-    return "../shared";
+    return "tests/data";
 #endif
 }
 
 inline std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path + " (set SIGNALWIRE_SHARED to the shared/ directory)");
+    if (!in) throw std::runtime_error("cannot read " + path + " (set SIGNALWIRE_TEST_DATA to the tests/data directory)");
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
 }
 
 inline std::string fixture_call_json() {
-    std::string text = read_file(shared_dir() + "/fixtures/signalwire/call-fetch-2019.json");
+    std::string text = read_file(data_dir() + "/fixtures/signalwire/call-fetch-2019.json");
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     return text;
 }

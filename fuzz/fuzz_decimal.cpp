@@ -2,11 +2,19 @@
 // from_string throws std::invalid_argument. On success: text() is the input,
 // compare(x, x) == 0, to_double() is never NaN and has the sign of x, and when it is
 // finite from_double(to_double()) parses and reads back as the same double.
+// Tied to the real parser: every accepted text is a number Boost.JSON 1.81 parses (so
+// an encoded price always decodes again), and a text refused only for its exponent
+// (decimal::max_exponent) is valid number grammar, which Boost.JSON parses or refuses
+// with exponent_overflow, never as a syntax error.
 // An input "a/b" whose halves both parse also checks compare(a, b) against
 // compare(b, a) and against the order of the doubles.
 #include "fuzz_check.hpp"
 
 #include <signalwire/decimal.hpp>
+
+#include <boost/json/error.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
 
 #include <cmath>
 #include <cstddef>
@@ -22,6 +30,21 @@ using signalwire::decimal;
 
 int sign_of(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
 int sign_of(int x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
+
+/// What Boost.JSON 1.81 makes of `text` as a whole JSON document: "" for a number,
+/// else its error's message (or "not a number").
+std::string boost_json_verdict(std::string_view text) {
+    boost::system::error_code ec;
+    const boost::json::value v = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
+    if (ec) return ec.message();
+    return v.is_number() ? "" : "not a number";
+}
+
+const std::string& exponent_out_of_range() {
+    static const std::string message =
+        "exponent out of range (at most " + std::to_string(decimal::max_exponent) + " in absolute value)";
+    return message;
+}
 
 std::string show(const char* label, double x) {
     char buf[64];
@@ -44,12 +67,21 @@ bool check_one(std::string_view text, decimal& out, std::string_view input) {
             threw = error == e.what();
         }
         fuzz::check(threw, "from_string did not throw parse's message", input, "parse error: " + error);
+        if (error == exponent_out_of_range()) {
+            const std::string verdict = boost_json_verdict(text);
+            fuzz::check(verdict.empty() || verdict == "exponent overflow",
+                        "refused for its exponent, but Boost.JSON says it is not number grammar", input,
+                        "Boost.JSON: " + verdict);
+        }
         return false;
     }
     fuzz::check(error.empty(), "successful parse left an error message", input, "error: " + error);
     fuzz::check(d.text() == text, "text() is not the parsed input", input, "text(): " + std::string(d.text()));
     fuzz::check(d == d && compare(d, d) == 0, "compare(x, x) != 0", input);
     fuzz::check(decimal::from_string(text) == d, "from_string differs from parse", input);
+    const std::string verdict = boost_json_verdict(text);
+    fuzz::check(verdict.empty(), "accepted, but Boost.JSON 1.81 does not parse it as a number", input,
+                "Boost.JSON: " + verdict);
 
     static const decimal zero = decimal::from_string("0");
     const double x = d.to_double();

@@ -77,3 +77,15 @@ class Schema:
     header: str          # output path below the include directory, e.g. signalwire/call.hpp
     enums: List[Enum]
     objects: List[Object]  # in dependency order: an object's members come before it
+    api_errors: List[str] = ()  # objects that are API error bodies, tried in this order
+
+    def error_model_names(self):
+        """The api_errors objects and every object they hold: what is not a success body."""
+        by_name = {o.name: o for o in self.objects}
+        seen, todo = set(), list(self.api_errors)
+        while todo:
+            name = todo.pop()
+            if name not in seen:
+                seen.add(name)
+                todo.extend(f.type.name for f in by_name[name].fields if f.type.kind in ("object", "array"))
+        return seen

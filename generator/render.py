@@ -35,8 +35,10 @@ def include_guard(header):
 
 def render_header(schema):
     template = environment().get_template("header.hpp.j2")
+    env = template.environment
+    env.filters["qualified"] = lambda name: f"::{schema.namespace}::{name}"
     return template.render(schema=schema, guard=include_guard(schema.header),
-                           qualified=lambda name: f"::{schema.namespace}::{name}")
+                           qualified=env.filters["qualified"], error_models=schema.error_model_names())
 
 
 def write_atomically(path, text):

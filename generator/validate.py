@@ -26,7 +26,8 @@ UNQUALIFIED_TYPES = {"decimal", "timestamp", "open_enum"}
 HEADER_PATH = re.compile(r"[a-z][a-z0-9_]*(/[a-z0-9_]+)*\.hpp\Z")
 NAMESPACE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*\Z")
 
-SCHEMA_KEYS = {"schema": True, "namespace": True, "header": True, "enums": False, "objects": True}
+SCHEMA_KEYS = {"schema": True, "namespace": True, "header": True, "enums": False, "objects": True,
+               "api_errors": False}
 ENUM_KEYS = {"name": True, "description": True, "values": True}
 VALUE_KEYS = {"wire": True, "description": True}
 OBJECT_KEYS = {"name": True, "description": True, "fields": True}
@@ -127,8 +128,27 @@ def validate(root, path, source_name=None):
         object_names[obj_name] = node
     enum_names = {e.name for e in enums}
     objects = [_object(c, node, enum_names, set(object_names)) for node in objects_nodes]
+    api_errors = _api_errors(c, top, objects) if "api_errors" in top else []
     return Schema(source=source_name or path, name=name, namespace=namespace, header=header,
-                  enums=enums, objects=_dependency_order(c, objects))
+                  enums=enums, objects=_dependency_order(c, objects), api_errors=api_errors)
+
+
+def _api_errors(c, top, objects):
+    """`api_errors`: the objects that are API error bodies, in the order a failed decode
+    tries them. An error model cannot also be (or hold) a model the endpoints return."""
+    by_name = {o.name: o for o in objects}
+    names, lines = [], {}
+    for node in c.sequence(top, "api_errors", "the schema"):
+        if not isinstance(node, Scalar):
+            raise c.error(node.line, "an entry of 'api_errors' must be an object name")
+        name = node.value
+        if name not in by_name:
+            raise c.error(node.line, f"api_errors: '{name}' is not an object of this schema")
+        if name in lines:
+            raise c.error(node.line, f"api_errors: '{name}' is listed twice (first at line {lines[name]})")
+        lines[name] = node.line
+        names.append(name)
+    return names
 
 
 def _declare(c, type_lines, name, line):

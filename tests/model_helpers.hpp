@@ -26,7 +26,7 @@ inline const std::string minimal_call_members =
 inline const std::string minimal_call_encoded =
     R"({"sid":"s","account_sid":"a","date_created":"Thu, 01 Jan 1970 00:00:00 +0000",)"
     R"("date_updated":"Thu, 01 Jan 1970 00:00:01 +0000","parent_call_sid":null,"to":"+1","from":"+2",)"
-    R"("phone_number_sid":null,"status":"queued","start_time":null,"end_time":null,"price":null,)"
+    R"("phone_number_sid":null,"status":"queued","start_time":null,"end_time":null,"duration":null,"price":null,)"
     R"("direction":"inbound","answered_by":null,"forwarded_from":null,"caller_name":null,"uri":"/u",)"
     R"("annotation":null,"group_sid":null,"sip_result_code":null,"audio_in_mos":null,"audio_rtt_avg":null,)"
     R"("audio_rtt_min":null,"audio_rtt_max":null,"audio_out_jitter_min":null,"audio_out_jitter_max":null,)"

@@ -4,7 +4,7 @@
 // documents generated from the schema: same model, or an error at the same pointer.
 #include <signalwire/call.hpp>  // first: the header compiles on its own
 
-#include "shared.hpp"
+#include "test_data.hpp"
 
 #include <doctest/doctest.h>
 
@@ -18,14 +18,16 @@
 using namespace signalwire;
 using test_support::files_below;
 using test_support::read_file;
-using test_support::shared_dir;
+using test_support::data_dir;
 
 namespace {
 
-/// A DOM keeps a number as a double, so only the decimal's value survives the reference
-/// path: compare prices by value, everything else exactly.
+/// A DOM keeps a number as a double (or `-0` as the integer 0), so only the decimal's
+/// value survives the reference path: compare prices by value, everything else exactly.
 void normalize_prices(Call& c) {
-    if (c.price) c.price = decimal::from_double(c.price->to_double());
+    if (!c.price) return;
+    const double value = c.price->to_double();
+    c.price = value == 0 ? decimal() : decimal::from_double(value);
 }
 void normalize_prices(CallList& l) {
     for (auto& c : l.calls) normalize_prices(c);
@@ -175,7 +177,9 @@ private:
         switch (depth > 0 ? pick(7) : pick(4)) {
             case 0: return "null";
             case 1: return text();
-            case 2: return pick(2) ? "123456789012345678901" : "-7";
+            // Past 64 bits, so a double; one Boost.JSON 1.81 reads exactly (it misrounds some,
+            // 123456789012345678901 say, which the fast path reads correctly rounded).
+            case 2: return pick(2) ? "1180591620717411303424" : "-7";
             case 3: return "2.5e-3";
             case 4: return "[" + any_value(depth - 1) + "," + any_value(depth - 1) + "]";
             case 5: return "{\"a\":" + any_value(depth - 1) + ",\"b\":" + any_value(depth - 1) + "}";
@@ -199,7 +203,7 @@ private:
 
 TEST_CASE("fast and reference paths agree on every fixture, in both modes") {
     tally t;
-    for (const auto& path : files_below(shared_dir() / "fixtures", ".json")) {
+    for (const auto& path : files_below(data_dir() / "fixtures", ".json")) {
         const std::string json = read_file(path);
         for (bool strict : {false, true}) {
             check_agree<Call>(json, decode_options{strict}, t);
@@ -211,7 +215,7 @@ TEST_CASE("fast and reference paths agree on every fixture, in both modes") {
 
 TEST_CASE("fast and reference paths agree on every JSONTestSuite file") {
     tally t;
-    const auto files = files_below(shared_dir() / "corpus/JSONTestSuite/test_parsing", ".json");
+    const auto files = files_below(data_dir() / "JSONTestSuite/test_parsing", ".json");
     REQUIRE(files.size() > 300);
     for (const auto& path : files) {
         CAPTURE(path.filename().string());

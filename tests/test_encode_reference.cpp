@@ -3,7 +3,7 @@
 // byte-identical for every fixture and for thousands of generated models.
 #include <signalwire/call.hpp>  // first: the header compiles on its own
 
-#include "shared.hpp"
+#include "test_data.hpp"
 
 #include <doctest/doctest.h>
 
@@ -203,7 +203,7 @@ Call random_call(std::mt19937& rng) {
 }  // namespace
 
 TEST_CASE("the encoder matches the reference byte for byte on every fixture") {
-    for (const auto& path : test_support::files_below(test_support::shared_dir() / "fixtures", ".json")) {
+    for (const auto& path : test_support::files_below(test_support::data_dir() / "fixtures", ".json")) {
         CAPTURE(path.string());
         const std::string json = test_support::read_file(path);
         if (boost::json::parse(json).as_object().contains("calls")) {

@@ -1,8 +1,8 @@
-// Real response bodies (../shared/fixtures): every one decodes in the default mode and
+// Real response bodies (tests/data/fixtures): every one decodes in the default mode and
 // survives decode -> encode -> decode unchanged; strict mode rejects each Twilio one.
 #include <signalwire/call.hpp>  // first: the header compiles on its own
 
-#include "shared.hpp"
+#include "test_data.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,7 +13,7 @@
 using namespace signalwire;
 using test_support::files_below;
 using test_support::read_file;
-using test_support::shared_dir;
+using test_support::data_dir;
 
 namespace {
 
@@ -35,7 +35,7 @@ void check_round_trip(const std::string& json) {
 }  // namespace
 
 TEST_CASE("every fixture decodes and survives decode -> encode -> decode") {
-    const auto files = files_below(shared_dir() / "fixtures", ".json");
+    const auto files = files_below(data_dir() / "fixtures", ".json");
     REQUIRE(files.size() >= 6);
     for (const auto& path : files) {
         CAPTURE(path.string());
@@ -46,7 +46,7 @@ TEST_CASE("every fixture decodes and survives decode -> encode -> decode") {
 }
 
 TEST_CASE("the SignalWire fixtures: what real responses send") {
-    const auto call = decode<Call>(read_file(shared_dir() / "fixtures/signalwire/call-fetch-2019.json"), {true});
+    const auto call = decode<Call>(read_file(data_dir() / "fixtures/signalwire/call-fetch-2019.json"), {true});
     REQUIRE(call);  // strict: every member is in the schema, outbound-api included
     CHECK(call->sid == "82e7850d-054e-4067-8c4f-6568acd96575");
     CHECK(call->account_sid == "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX");  // masked, not a UUID: kept as is
@@ -57,7 +57,7 @@ TEST_CASE("the SignalWire fixtures: what real responses send") {
     CHECK(call->subresource_uris->notifications == std::nullopt);
     CHECK_FALSE(call->audio_in_mos);  // the 2026 fields are absent
 
-    const auto page = decode<CallList>(read_file(shared_dir() / "fixtures/signalwire/calls-list-2019.json"), {true});
+    const auto page = decode<CallList>(read_file(data_dir() / "fixtures/signalwire/calls-list-2019.json"), {true});
     REQUIRE(page);
     CHECK(page->uri.find("Calls?Page=0&PageSize=50") != std::string::npos);  // \u0026 unescaped
     REQUIRE(page->calls.size() == 1);
@@ -66,7 +66,7 @@ TEST_CASE("the SignalWire fixtures: what real responses send") {
 }
 
 TEST_CASE("the Twilio fixtures: the other dialect decodes leniently") {
-    const auto call = decode<Call>(read_file(shared_dir() / "fixtures/twilio/call-fetch-2022.json"));
+    const auto call = decode<Call>(read_file(data_dir() / "fixtures/twilio/call-fetch-2022.json"));
     REQUIRE(call);
     CHECK(call->price->text() == "-0.200");
     CHECK(call->duration == 4);
@@ -76,7 +76,7 @@ TEST_CASE("the Twilio fixtures: the other dialect decodes leniently") {
     CHECK(call->unknown_members.at("trunk_sid") == "TKdeadbeefdeadbeefdeadbeefdeadbeef");
     CHECK(call->subresource_uris->unknown_members.size() == 8);
 
-    const auto page = decode<CallList>(read_file(shared_dir() / "fixtures/twilio/calls-list-2019.json"));
+    const auto page = decode<CallList>(read_file(data_dir() / "fixtures/twilio/calls-list-2019.json"));
     REQUIRE(page);
     CHECK(page->calls[0].from == "kevin");
     CHECK(page->calls[0].to == "sip:kevin@example.com");
@@ -91,19 +91,19 @@ TEST_CASE("strict mode rejects each Twilio fixture, naming the path") {
         const char* file;
         const char* error;
     } cases[] = {
-        {"twilio/call-fetch-2010.json", R"(/duration: expected integer, got string "15")"},
+        {"twilio/call-fetch-2010.json", R"(/duration: expected integer or null, got string "15")"},
         {"twilio/call-fetch-2022.json",
          R"(/answered_by: unknown AnsweredBy value "machine_start" (expected one of: human, machine))"},
-        {"twilio/calls-list-2019.json", R"(/calls/0/duration: expected integer, got string "0")"},
+        {"twilio/calls-list-2019.json", R"(/calls/0/duration: expected integer or null, got string "0")"},
         {"twilio/calls-page-2022.json",
          R"(/calls/0/answered_by: unknown AnsweredBy value "machine_start" (expected one of: human, machine))"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.file);
-        const std::string json = read_file(shared_dir() / "fixtures" / c.file);
+        const std::string json = read_file(data_dir() / "fixtures" / c.file);
         const std::string error = is_list_page(json) ? decode<CallList>(json, {true}).error().to_string()
                                                      : decode<Call>(json, {true}).error().to_string();
         CHECK(error == c.error);
     }
-    CHECK(files_below(shared_dir() / "fixtures/twilio", ".json").size() == std::size(cases));
+    CHECK(files_below(data_dir() / "fixtures/twilio", ".json").size() == std::size(cases));
 }

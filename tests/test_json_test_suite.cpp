@@ -7,7 +7,7 @@
 // answer is.
 #include <doctest/doctest.h>
 
-#include "shared.hpp"
+#include "test_data.hpp"
 
 #include <cstddef>
 #include <map>
@@ -16,7 +16,7 @@
 using namespace signalwire;
 using test_support::files_below;
 using test_support::read_file;
-using test_support::shared_dir;
+using test_support::data_dir;
 
 namespace {
 
@@ -51,7 +51,7 @@ bool is_syntax_error(const decode_error& e) { return e.message.rfind("invalid JS
 }  // namespace
 
 TEST_CASE("JSONTestSuite: n_ files are rejected, y_ files get schema errors only, i_ files are answered") {
-    const auto files = files_below(shared_dir() / "corpus/JSONTestSuite/test_parsing", ".json");
+    const auto files = files_below(data_dir() / "JSONTestSuite/test_parsing", ".json");
     REQUIRE(files.size() > 300);
 
     std::map<std::string, std::size_t> in_directory;  // "y_", "n_", "i_" -> files
@@ -131,7 +131,7 @@ TEST_CASE("JSONTestSuite: n_ files are rejected, y_ files get schema errors only
 TEST_CASE("JSONTestSuite: the deepest i_ file is within reach of max_depth and fails cleanly past it") {
     // i_structure_500_nested_arrays nests 500 arrays. As a Call it is refused at its
     // first '[' (a Call is an object); inside an unknown member it reaches the depth bound.
-    const std::string json = read_file(shared_dir() / "corpus/JSONTestSuite/test_parsing/i_structure_500_nested_arrays.json");
+    const std::string json = read_file(data_dir() / "JSONTestSuite/test_parsing/i_structure_500_nested_arrays.json");
     auto direct = decode<Call>(json);
     REQUIRE_FALSE(direct);
     CHECK(direct.error().to_string() == "(root): expected object, got array");

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@ namespace {
 
 using signalwire::timestamp;
 namespace rfc2822 = signalwire::rfc2822;
+using rfc2822::mode;
 
 timestamp at(std::int64_t seconds_since_epoch) {
     return timestamp(std::chrono::seconds(static_cast<std::chrono::seconds::rep>(seconds_since_epoch)));
@@ -17,24 +19,79 @@ timestamp at(std::int64_t seconds_since_epoch) {
 
 std::int64_t epoch_seconds(timestamp t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
 
-/// Parses `text`, expecting success; returns seconds since the epoch.
-std::int64_t parsed_seconds(std::string_view text) {
+const char* name(mode m) { return m == mode::strict ? "strict" : "lenient"; }
+
+/// Parses `text` in mode `m`, expecting success; returns seconds since the epoch. Also checks that the
+/// result formats to a date that strict mode parses back to the same instant.
+std::int64_t parsed_in(mode m, std::string_view text) {
     timestamp t{};
     std::string error;
-    const bool ok = rfc2822::parse(text, t, error);
-    INFO("input: \"", std::string(text), "\" error: ", error);
+    const bool ok = rfc2822::parse(text, t, error, m);
+    INFO(name(m), " input: \"", std::string(text), "\" error: ", error);
     CHECK(ok);
+    if (ok) {
+        const std::string formatted = rfc2822::format(t);
+        timestamp again{};
+        std::string why;
+        INFO("formatted: ", formatted, " error: ", why);
+        CHECK(rfc2822::parse(formatted, again, why, mode::strict));
+        CHECK(again == t);
+    }
     return epoch_seconds(t);
 }
 
-/// Parses `text`, expecting failure; returns the error message.
-std::string parse_error(std::string_view text) {
+/// Parses `text` in mode `m`, expecting failure; returns the error message.
+std::string error_in(mode m, std::string_view text) {
+    timestamp t = at(42);
+    std::string error;
+    const bool ok = rfc2822::parse(text, t, error, m);
+    INFO(name(m), " input: \"", std::string(text), "\"");
+    CHECK_FALSE(ok);
+    CHECK(epoch_seconds(t) == 42);
+    return error;
+}
+
+/// Valid in both modes: strict, lenient and the 3-argument parse() all give the same instant.
+std::int64_t parsed_seconds(std::string_view text) {
+    const std::int64_t strict = parsed_in(mode::strict, text);
+    CHECK(parsed_in(mode::lenient, text) == strict);
     timestamp t{};
     std::string error;
-    const bool ok = rfc2822::parse(text, t, error);
+    CHECK(rfc2822::parse(text, t, error));
+    CHECK(epoch_seconds(t) == strict);
+    return strict;
+}
+
+/// Invalid in both modes with the same message (the 3-argument parse() too); returns it.
+std::string parse_error(std::string_view text) {
+    const std::string strict = error_in(mode::strict, text);
     INFO("input: \"", std::string(text), "\"");
-    CHECK_FALSE(ok);
-    return error;
+    CHECK(error_in(mode::lenient, text) == strict);
+    timestamp t{};
+    std::string error;
+    CHECK_FALSE(rfc2822::parse(text, t, error));
+    CHECK(error == strict);
+    return strict;
+}
+
+/// Invalid in strict mode (and so in the 3-argument parse()); returns the message. Says nothing about
+/// lenient mode: callers check that separately.
+std::string strict_error(std::string_view text) {
+    const std::string strict = error_in(mode::strict, text);
+    timestamp t{};
+    std::string error;
+    CHECK_FALSE(rfc2822::parse(text, t, error));
+    CHECK(error == strict);
+    return strict;
+}
+
+/// Valid in lenient mode only; returns the lenient instant.
+std::int64_t lenient_only(std::string_view text) {
+    timestamp t{};
+    std::string error;
+    INFO("input: \"", std::string(text), "\"");
+    CHECK_FALSE(rfc2822::parse(text, t, error, mode::strict));
+    return parsed_in(mode::lenient, text);
 }
 
 /// Deterministic pseudo-random numbers (Knuth's MMIX LCG) so fuzz failures reproduce.
@@ -79,12 +136,14 @@ TEST_CASE("rfc2822: format round trip gives the canonical form") {
         {"19 Sep 18 20:00 GMT", "Wed, 19 Sep 2018 20:00:00 +0000"},
         {"Thu, 1 Jan 1970 00:00:00 +0000", "Thu, 01 Jan 1970 00:00:00 +0000"},
     };
-    for (const round_trip_case& c : cases) {
-        INFO("input: ", c.input);
-        timestamp t{};
-        std::string error;
-        REQUIRE(rfc2822::parse(c.input, t, error));
-        CHECK(rfc2822::format(t) == c.canonical);
+    for (const mode m : {mode::strict, mode::lenient}) {
+        for (const round_trip_case& c : cases) {
+            INFO(name(m), " input: ", c.input);
+            timestamp t{};
+            std::string error;
+            REQUIRE(rfc2822::parse(c.input, t, error, m));
+            CHECK(rfc2822::format(t) == c.canonical);
+        }
     }
 }
 
@@ -149,10 +208,16 @@ TEST_CASE("rfc2822: obsolete forms (RFC 2822 section 4.3)") {
     }
     SUBCASE("comments, nested comments and quoted pairs") {
         CHECK(parsed_seconds("Wed, 19 Sep 2018 20:00:00 +0000 (UTC)") == sep_19_2018_2000_utc);
-        CHECK(parsed_seconds("(start)Wed(a),(b)19(c)Sep(d)2018(e)20(f):(g)00(h):(i)00(j)+0000(k)") ==
+        CHECK(parsed_seconds("(start)Wed(a),(b)19(c)Sep(d)2018 (e)20(f):(g)00(h):(i)00(j) +0000(k)") ==
+              sep_19_2018_2000_utc);
+        // Comments in place of the whitespace RFC 2822 requires: lenient mode only (see below).
+        CHECK(lenient_only("(start)Wed(a),(b)19(c)Sep(d)2018(e)20(f):(g)00(h):(i)00(j)+0000(k)") ==
               sep_19_2018_2000_utc);
         CHECK(parsed_seconds("Wed, 19 Sep 2018 20:00:00 +0000 (outer (inner) \\) \\( text)") == sep_19_2018_2000_utc);
-        CHECK(parsed_seconds("Wed, 19 Sep 2018 20:00:00 +0000 (\x01\x7f\xff bytes)") == sep_19_2018_2000_utc);
+        CHECK(parsed_seconds("Wed, 19 Sep 2018 20:00:00 +0000 (\x01\x08\x0b\x0c\x0e\x1f\x7f ctl)") ==
+              sep_19_2018_2000_utc);
+        // Bytes that are not ctext: lenient mode only (see below).
+        CHECK(lenient_only("Wed, 19 Sep 2018 20:00:00 +0000 (\x01\x7f\xff bytes)") == sep_19_2018_2000_utc);
         CHECK(parsed_seconds("Wed, 19 Sep 2018 20:00:00 +0000 (folded\r\n comment)") == sep_19_2018_2000_utc);
     }
     SUBCASE("extra whitespace and folding") {
@@ -234,9 +299,9 @@ TEST_CASE("rfc2822: names and zones give exact errors") {
     CHECK(parse_error("19 Sep 2018 20:00:00 +") == "unexpected end of input, expected time zone offset");
     CHECK(parse_error("Foo, 19 Sep 2018 20:00:00 +0000") == "unknown day name \"Foo\"");
     CHECK(parse_error("Wednesday, 19 Sep 2018 20:00:00 +0000") == "unknown day name \"Wednesday\"");
-    CHECK(parse_error("Thu, 19 Sep 2018 20:00:00 +0000") == "day name \"Thu\" does not match the date (Wed)");
-    CHECK(parse_error("Wed, 20 Sep 2018 20:00:00 +0000") == "day name \"Wed\" does not match the date (Thu)");
-    CHECK(parse_error("thu, 19 Sep 2018 20:00:00 +0000") == "day name \"thu\" does not match the date (Wed)");
+    CHECK(strict_error("Thu, 19 Sep 2018 20:00:00 +0000") == "day name \"Thu\" does not match the date (Wed)");
+    CHECK(strict_error("Wed, 20 Sep 2018 20:00:00 +0000") == "day name \"Wed\" does not match the date (Thu)");
+    CHECK(strict_error("thu, 19 Sep 2018 20:00:00 +0000") == "day name \"thu\" does not match the date (Wed)");
     const std::string long_name = std::string(40, 'x') + ", 19 Sep 2018 20:00:00 +0000";
     CHECK(parse_error(long_name) == "unknown day name \"" + std::string(32, 'x') + "...\"");
 }
@@ -314,10 +379,13 @@ TEST_CASE("rfc2822: every proper prefix of a valid date fails cleanly") {
         for (std::size_t length = 0; length < full.size(); ++length) {
             // A heap copy of exactly `length` bytes, so AddressSanitizer catches any read past the end.
             const std::vector<char> bytes(full.begin(), full.begin() + static_cast<std::ptrdiff_t>(length));
-            const std::string error = parse_error(std::string_view(bytes.data(), bytes.size()));
-            INFO("prefix length ", length, ": ", error);
-            CHECK(!error.empty());
-            CHECK(error.back() != '.');
+            for (const mode m : {mode::strict, mode::lenient}) {
+                // "Wed, 19 Sep 20" is 19 Sep 2020, a Saturday: strict and lenient fail differently.
+                const std::string error = error_in(m, std::string_view(bytes.data(), bytes.size()));
+                INFO(name(m), " prefix length ", length, ": ", error);
+                CHECK(!error.empty());
+                CHECK(error.back() != '.');
+            }
         }
     }
     CHECK(parse_error("Wed, 19 Sep 2018 20:00:00 +000") == "time zone offset \"000\" has 3 digits, expected 4");
@@ -453,15 +521,31 @@ TEST_CASE("rfc2822: pseudo-random input never crashes") {
                 }
             }
         }
-        timestamp t{};
-        std::string error;
-        if (rfc2822::parse(std::string_view(bytes.data(), bytes.size()), t, error)) {
-            ++accepted;
-            CHECK(rfc2822::format(t).size() == rfc2822::formatted_size);
-        } else {
-            CHECK(!error.empty());
-            CHECK(error.size() <= 192);
-            CHECK(error.back() != '.');
+        const std::string_view input(bytes.data(), bytes.size());
+        timestamp strict{};
+        bool strict_ok = false;
+        for (const mode m : {mode::strict, mode::lenient}) {
+            timestamp t{};
+            std::string error;
+            if (rfc2822::parse(input, t, error, m)) {
+                ++accepted;
+                const std::string formatted = rfc2822::format(t);
+                CHECK(formatted.size() == rfc2822::formatted_size);
+                timestamp again{};
+                CHECK(rfc2822::parse(formatted, again, error, mode::strict));
+                CHECK(again == t);
+                if (m == mode::strict) {
+                    strict_ok = true;
+                    strict = t;
+                } else if (strict_ok) {
+                    CHECK(t == strict);  // lenient accepts what strict accepts, with the same instant
+                }
+            } else {
+                CHECK(!error.empty());
+                CHECK(error.size() <= 192);
+                CHECK(error.back() != '.');
+                CHECK_FALSE((m == mode::lenient && strict_ok));
+            }
         }
     }
     CHECK(accepted > 0);  // the mutations keep some inputs valid, so both paths are exercised
@@ -481,14 +565,285 @@ TEST_CASE("the canonical fast path agrees with the general parser") {
         text.replace(26, 5, zones[next() % 6]);
         if (next() % 4 == 0) text[next() % text.size()] = "0123456789 ,:+-SeptWedx"[next() % 23];
         std::int64_t fast = 0, general = 0;
-        signalwire::rfc2822::detail::parser parser(text);
+        signalwire::rfc2822::detail::parser parser(text, true);
         const bool general_ok = parser.parse(general);
+        std::int64_t lenient = 0;
+        signalwire::rfc2822::detail::parser lenient_parser(text, false);
+        const bool lenient_ok = lenient_parser.parse(lenient);
+        CAPTURE(text);
+        if (general_ok) {
+            REQUIRE(lenient_ok);
+            CHECK(lenient == general);
+        }
         if (signalwire::rfc2822::detail::parse_canonical(text, fast)) {
             ++accepted;
-            CAPTURE(text);
             REQUIRE(general_ok);
             CHECK(fast == general);
         }
     }
     CHECK(accepted > 10000);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Modes: lenient accepts what servers and documentation really write; strict is RFC 2822 exactly.
+// ---------------------------------------------------------------------------------------------------------
+
+TEST_CASE("rfc2822 modes: the 3-argument parse is strict") {
+    for (const char* text : {"Thur, 20 Sep 2018 10:00:00 +0000", "Thu, 27 Feb 2026 12:00:00 +0000",
+                             "19 Sep 2018(c)20:00:00 +0000", "19 Sep 2018 20:00:00 +0000 (\x80)"}) {
+        CAPTURE(text);
+        timestamp three = at(7), strict = at(7);
+        std::string three_error, strict_error_text;
+        CHECK_FALSE(rfc2822::parse(text, three, three_error));
+        CHECK_FALSE(rfc2822::parse(text, strict, strict_error_text, mode::strict));
+        CHECK(three_error == strict_error_text);
+        CHECK(epoch_seconds(three) == 7);
+        timestamp lenient{};
+        std::string lenient_error = "untouched";
+        CHECK(rfc2822::parse(text, lenient, lenient_error, mode::lenient));
+        CHECK(lenient_error == "untouched");
+    }
+}
+
+TEST_CASE("rfc2822 lenient: the day names people write") {
+    const std::int64_t thursday = parsed_seconds("Thu, 20 Sep 2018 10:00:00 +0000");
+    // SignalWire's documentation: "Thur" and "Sept".
+    CHECK(lenient_only("Thur, 20 Sept 2018 10:00:00 +0000") == thursday);
+    CHECK(strict_error("Thur, 20 Sept 2018 10:00:00 +0000") == "unknown day name \"Thur\"");
+    for (const char* spelling : {"Thur", "Thurs", "thur", "THURS", "tHuRs"}) {
+        const std::string text = std::string(spelling) + ", 20 Sep 2018 10:00:00 +0000";
+        CHECK(lenient_only(text) == thursday);
+        CHECK(strict_error(text) == "unknown day name \"" + std::string(spelling) + "\"");
+    }
+    const std::int64_t tuesday = parsed_seconds("Tue, 18 Sep 2018 10:00:00 +0000");
+    for (const char* spelling : {"Tues", "tues", "TUES"}) {
+        const std::string text = std::string(spelling) + ", 18 Sep 2018 10:00:00 +0000";
+        CHECK(lenient_only(text) == tuesday);
+        CHECK(strict_error(text) == "unknown day name \"" + std::string(spelling) + "\"");
+    }
+    for (const char* spelling : {"Weds", "weds", "WEDS"}) {
+        const std::string text = std::string(spelling) + ", 19 Sep 2018 20:00:00 +0000";
+        CHECK(lenient_only(text) == sep_19_2018_2000_utc);
+        CHECK(strict_error(text) == "unknown day name \"" + std::string(spelling) + "\"");
+    }
+    // Obsolete forms around a long name, in lenient mode.
+    CHECK(lenient_only("(x) Thurs (y) , 20 Sep 18 10:00 GMT") == thursday);
+    // Other spellings stay unknown in both modes.
+    for (const char* spelling : {"Thursday", "Th", "Tu", "We", "Wedn", "Thu.", "Tuesday", "Satur", "Mond"}) {
+        const std::string text = std::string(spelling) + ", 20 Sep 2018 10:00:00 +0000";
+        CAPTURE(text);
+        const std::string error = parse_error(text);
+        if (std::string_view(spelling) == "Thu.") {
+            CHECK(error == "unexpected character '.' at offset 3, expected ',' after day name");
+        } else {
+            CHECK(error == "unknown day name \"" + std::string(spelling) + "\"");
+        }
+    }
+}
+
+TEST_CASE("rfc2822 lenient: the date decides when the day name disagrees") {
+    const std::int64_t friday = parsed_seconds("Fri, 27 Feb 2026 12:00:00 +0000");
+    CHECK(friday == parsed_seconds("27 Feb 2026 12:00:00 +0000"));
+    // Canonical form with the wrong name: the fast path declines it, the general parser takes it.
+    std::int64_t fast = 0;
+    CHECK_FALSE(rfc2822::detail::parse_canonical("Thu, 27 Feb 2026 12:00:00 +0000", fast));
+    CHECK(lenient_only("Thu, 27 Feb 2026 12:00:00 +0000") == friday);
+    CHECK(strict_error("Thu, 27 Feb 2026 12:00:00 +0000") == "day name \"Thu\" does not match the date (Fri)");
+    CHECK(lenient_only("thur, 27 Feb 2026 12:00:00 +0000") == friday);
+    CHECK(lenient_only("Sun, 27 Feb 2026 12:00 EST") == friday + 5 * 3600);
+    CHECK(strict_error("Sun, 27 Feb 2026 12:00 EST") == "day name \"Sun\" does not match the date (Fri)");
+    // The name describes the date as written, so a zone that moves the instant to another day is not a
+    // mismatch in either mode.
+    CHECK(parsed_seconds("Fri, 27 Feb 2026 23:00:00 -0500") == friday + 16 * 3600);
+    // Every wrong name, every day of a week.
+    const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    for (int date = 0; date < 7; ++date) {
+        for (int name_index = 0; name_index < 7; ++name_index) {
+            const std::string text =
+                std::string(days[name_index]) + ", " + std::to_string(16 + date) + " Sep 2018 00:00:00 +0000";
+            const std::int64_t expected = parsed_seconds("16 Sep 2018 00:00:00 +0000") + date * 86400;
+            CAPTURE(text);
+            if (name_index == date) {
+                CHECK(parsed_seconds(text) == expected);
+            } else {
+                CHECK(lenient_only(text) == expected);
+                CHECK(strict_error(text) == "day name \"" + std::string(days[name_index]) +
+                                                "\" does not match the date (" + days[date] + ")");
+            }
+        }
+    }
+    // Other checks still apply in lenient mode.
+    CHECK(parse_error("Thu, 30 Feb 2026 12:00:00 +0000") == "day 30 is out of range for Feb 2026");
+    CHECK(error_in(mode::lenient, "Thur, 27 Feb 2026 24:00:00 +0000") == "hour 24 is out of range 00-23");
+    CHECK(strict_error("Thur, 27 Feb 2026 24:00:00 +0000") == "unknown day name \"Thur\"");
+    CHECK(error_in(mode::lenient, "Thu, 27 Feb 2026 24:00:00 +0000") == "hour 24 is out of range 00-23");
+    CHECK(strict_error("Thu, 27 Feb 2026 24:00:00 +0000") == "day name \"Thu\" does not match the date (Fri)");
+}
+
+TEST_CASE("rfc2822: Sept is accepted in both modes") {
+    CHECK(parsed_seconds("Wed, 19 Sept 2018 20:00:00 +0000") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 SEPT 2018 20:00:00 +0000") == sep_19_2018_2000_utc);
+    CHECK(parse_error("19 Septe 2018 20:00:00 +0000") == "unknown month name \"Septe\"");
+}
+
+TEST_CASE("rfc2822: ISO 8601 date-times are an error in both modes, named as such") {
+    const char* iso[] = {
+        "2020-04-23T03:47:38.000Z", "2020-04-23T03:47:38Z",  "2020-04-23 03:47:38+00:00", "2020-04-23",
+        "2020-04-23t03:47:38z",     "  2020-04-23T03:47:38Z", "2020-04-23T",               "2020-04-23 ",
+        "9999-99-99T99:99:99Z",
+    };
+    for (const char* text : iso) {
+        CAPTURE(text);
+        CHECK(rfc2822::looks_like_iso8601(text));
+        CHECK(parse_error(text) == "ISO 8601 date-time, not an RFC 2822 date");
+    }
+    // Not ISO 8601 calendar dates: the usual messages.
+    CHECK_FALSE(rfc2822::looks_like_iso8601(""));
+    CHECK_FALSE(rfc2822::looks_like_iso8601("2020-04-2"));
+    CHECK_FALSE(rfc2822::looks_like_iso8601("2020-04-23x"));
+    CHECK_FALSE(rfc2822::looks_like_iso8601("2020-4-23T03:47:38Z"));
+    CHECK_FALSE(rfc2822::looks_like_iso8601("20200423T034738Z"));
+    CHECK_FALSE(rfc2822::looks_like_iso8601("(c) 2020-04-23T03:47:38Z"));
+    CHECK_FALSE(rfc2822::looks_like_iso8601("Thu, 23 Apr 2020 03:47:38 +0000"));
+    CHECK_FALSE(rfc2822::looks_like_iso8601("23 Apr 2020 03:47:38 +0000"));
+    CHECK(parse_error("2020-04-23x") == "day \"2020\" has 4 digits, expected 1 or 2");
+    CHECK(parse_error("20200423T034738Z") == "day \"20200423\" has 8 digits, expected 1 or 2");
+    // A date longer than the limit is reported as such first.
+    CHECK(parse_error("2020-04-23T03:47:38Z" + std::string(300, ' ')) == "date longer than 256 bytes");
+    // The predicate never matches a valid RFC 2822 date, so it only chooses a message.
+    static_assert(rfc2822::looks_like_iso8601("2020-04-23T03:47:38.000Z"));
+    static_assert(!rfc2822::looks_like_iso8601("Thu, 23 Apr 2020 03:47:38 +0000"));
+}
+
+TEST_CASE("rfc2822 strict: whitespace, not a comment, between year and hour") {
+    // date-time = [day-of-week ","] date FWS time: obs-year and obs-hour allow CFWS on either side of
+    // that FWS, but a comment cannot replace it.
+    CHECK(strict_error("19 Sep 2018(c)20:00:00 +0000") ==
+          "comment at offset 11 where RFC 2822 requires whitespace before the hour");
+    CHECK(lenient_only("19 Sep 2018(c)20:00:00 +0000") == sep_19_2018_2000_utc);
+    CHECK(strict_error("19 Sep 2018(a)(b)20:00:00 +0000") ==
+          "comment at offset 11 where RFC 2822 requires whitespace before the hour");
+    CHECK(lenient_only("19 Sep 2018(a)(b)20:00:00 +0000") == sep_19_2018_2000_utc);
+    // Whitespace inside a comment is part of the comment.
+    CHECK(strict_error("Wed, 19 Sep 2018( a b )20:00:00 +0000") ==
+          "comment at offset 16 where RFC 2822 requires whitespace before the hour");
+    CHECK(lenient_only("Wed, 19 Sep 2018( a b )20:00:00 +0000") == sep_19_2018_2000_utc);
+    // Two-digit year (obs-year) and a fold.
+    CHECK(strict_error("19 Sep 18(c)20:00 GMT") == "comment at offset 9 where RFC 2822 requires whitespace before the hour");
+    CHECK(parsed_seconds("19 Sep 2018 (c)20:00:00 +0000") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 2018(c) 20:00:00 +0000") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 2018(a) (b)20:00:00 +0000") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 2018(a)\r\n (b)20:00:00 +0000") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 18\t20:00 GMT") == sep_19_2018_2000_utc);
+    // Between day and month and between month and year, CFWS (so a comment alone) is enough:
+    // obs-day = [CFWS] 1*2DIGIT [CFWS], obs-month = CFWS month-name CFWS.
+    CHECK(parsed_seconds("Wed(a),(b)19(c)Sep(d)2018 20:00:00 +0000") == sep_19_2018_2000_utc);
+    // Errors that come first keep their messages.
+    CHECK(parse_error("19 Sep 2018(c)") == "unexpected end of input, expected hour");
+    CHECK(parse_error("19 Sep 2018(c") == "unexpected end of input, expected ')' to close comment");
+}
+
+TEST_CASE("rfc2822 strict: whitespace, not a comment, directly before the zone") {
+    // time = time-of-day FWS zone, and obs-zone allows no CFWS: a comment may follow the time but the
+    // zone must come after whitespace.
+    CHECK(strict_error("19 Sep 2018 20:00:00 (c)+0000") ==
+          "comment at offset 21 where RFC 2822 requires whitespace before the time zone");
+    CHECK(lenient_only("19 Sep 2018 20:00:00 (c)+0000") == sep_19_2018_2000_utc);
+    CHECK(strict_error("19 Sep 2018 20:00(c)EST") ==
+          "comment at offset 17 where RFC 2822 requires whitespace before the time zone");
+    CHECK(lenient_only("19 Sep 2018 15:00(c)EST") == sep_19_2018_2000_utc);
+    CHECK(strict_error("19 Sep 2018 20:00:00(c)+0000") ==
+          "comment at offset 20 where RFC 2822 requires whitespace before the time zone");
+    CHECK(lenient_only("19 Sep 2018 20:00:00(c)+0000") == sep_19_2018_2000_utc);
+    // The last comment is the one in the way.
+    CHECK(strict_error("19 Sep 2018 20:00:00 (a) (b)+0000") ==
+          "comment at offset 25 where RFC 2822 requires whitespace before the time zone");
+    CHECK(lenient_only("19 Sep 2018 20:00:00 (a) (b)+0000") == sep_19_2018_2000_utc);
+    CHECK(strict_error("Wed, 19 Sep 2018 20:00 (c)Z") ==
+          "comment at offset 23 where RFC 2822 requires whitespace before the time zone");
+    CHECK(lenient_only("Wed, 19 Sep 2018 20:00 (c)Z") == sep_19_2018_2000_utc);
+    // Both at once: the first one is reported.
+    CHECK(strict_error("19 Sep 2018(a)20:00:00 (b)+0000") ==
+          "comment at offset 11 where RFC 2822 requires whitespace before the hour");
+    CHECK(lenient_only("19 Sep 2018(a)20:00:00 (b)+0000") == sep_19_2018_2000_utc);
+    // Fine in strict mode: whitespace last, comments around the colons and after the zone.
+    CHECK(parsed_seconds("19 Sep 2018 20:00:00(c) +0000") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 2018 20:00:00 (c) +0000") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 2018 20:00:00 (c)\r\n\t+0000") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 2018 15:00 (c) EST") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 2018 20(a):(b)00(c):(d)00 +0000(e)") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 2018 20 : 00 (x) +0000 (y) (z)") == sep_19_2018_2000_utc);
+    // Missing whitespace altogether keeps its message in both modes.
+    CHECK(parse_error("19 Sep 2018 20:00:00+0000") ==
+          "unexpected character '+' at offset 20, expected whitespace before time zone");
+    // Errors after the comment: strict reports the comment, lenient what follows.
+    CHECK(strict_error("19 Sep 2018 20:00:00 (c)*") ==
+          "comment at offset 21 where RFC 2822 requires whitespace before the time zone");
+    CHECK(error_in(mode::lenient, "19 Sep 2018 20:00:00 (c)*") ==
+          "unexpected character '*' at offset 24, expected time zone");
+    CHECK(parse_error("19 Sep 2018 20:00:00 (c)") == "unexpected end of input, expected time zone");
+}
+
+TEST_CASE("rfc2822 strict: only ctext in comments") {
+    // ctext = NO-WS-CTL / %d33-39 / %d42-91 / %d93-126: no NUL and nothing from 128 up.
+    CHECK(strict_error("19 Sep 2018 20:00:00 +0000 (\x80)") == "byte 0x80 at offset 28 is not allowed in a comment");
+    CHECK(lenient_only("19 Sep 2018 20:00:00 +0000 (\x80)") == sep_19_2018_2000_utc);
+    CHECK(strict_error("19 Sep 2018 20:00:00 +0000 (caf\xc3\xa9)") ==
+          "byte 0xc3 at offset 31 is not allowed in a comment");
+    CHECK(lenient_only("19 Sep 2018 20:00:00 +0000 (caf\xc3\xa9)") == sep_19_2018_2000_utc);
+    CHECK(strict_error("19 Sep 2018 20:00:00 +0000 (a (\xff))") == "byte 0xff at offset 31 is not allowed in a comment");
+    CHECK(lenient_only("19 Sep 2018 20:00:00 +0000 (a (\xff))") == sep_19_2018_2000_utc);
+    const std::string nul = std::string("19 (a") + '\0' + "b) Sep 2018 20:00:00 +0000";
+    CHECK(strict_error(nul) == "byte 0x00 at offset 5 is not allowed in a comment");
+    CHECK(lenient_only(nul) == sep_19_2018_2000_utc);
+    // Quoted: a byte from 128 up is still an error; a quoted NUL is obs-qp ("\" %d0-127) and allowed.
+    CHECK(strict_error("19 Sep 2018 20:00:00 +0000 (\\\xe9)") == "byte 0xe9 at offset 29 is not allowed in a comment");
+    CHECK(lenient_only("19 Sep 2018 20:00:00 +0000 (\\\xe9)") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds(std::string("19 Sep 2018 20:00:00 +0000 (\\") + '\0' + ")") == sep_19_2018_2000_utc);
+    CHECK(parsed_seconds("19 Sep 2018 20:00:00 +0000 (\\\x7f\\a\\(\\ )") == sep_19_2018_2000_utc);
+    // Every byte: what strict mode accepts in a comment, unquoted.
+    for (unsigned b = 0; b < 256; ++b) {
+        if (b == '(' || b == ')' || b == '\\' || b == '\r' || b == '\n') {
+            continue;  // structure, or a line-break error in both modes
+        }
+        std::string text = "19 Sep 2018 20:00:00 +0000 (x)";
+        text[28] = static_cast<char>(b);
+        CAPTURE(b);
+        CHECK(parsed_in(mode::lenient, text) == sep_19_2018_2000_utc);
+        if (b == 0 || b >= 0x80) {
+            char hex[5];
+            std::snprintf(hex, sizeof hex, "0x%02x", b);
+            CHECK(strict_error(text) == "byte " + std::string(hex) + " at offset 28 is not allowed in a comment");
+        } else {
+            CHECK(parsed_in(mode::strict, text) == sep_19_2018_2000_utc);
+        }
+    }
+    // Line breaks inside comments are errors in both modes, unless they are folds.
+    CHECK(parse_error("19 Sep 2018 20:00:00 +0000 (a\rb)") ==
+          "line break at offset 29 must be CRLF followed by a space or tab");
+    CHECK(parsed_seconds("19 Sep 2018 20:00:00 +0000 (a\r\n\tb)") == sep_19_2018_2000_utc);
+    // The first problem in the text is the one reported.
+    CHECK(strict_error("19 Sep 2018 20:00:00 +0000 (\x80") == "byte 0x80 at offset 28 is not allowed in a comment");
+    CHECK(error_in(mode::lenient, "19 Sep 2018 20:00:00 +0000 (\x80") ==
+          "unexpected end of input, expected ')' to close comment");
+}
+
+TEST_CASE("rfc2822 lenient: results format to dates strict mode reads back") {
+    const char* lenient_inputs[] = {
+        "Thur, 20 Sept 2018 10:00:00 +0000",
+        "Thu, 27 Feb 2026 12:00:00 +0000",
+        "weds , 19 sept 18 15:00 EST",
+        "Tues, 01 Jan 1970 00:00:00 +0100",
+        "Mon, 31 Dec 9999 23:59:59 +0000",
+        "Sat, 01 Jan 1900 00:00:00 -0000",
+        "19 Sep 2018(c)20:00:00(d)+0000",
+        "19 Sep 2018 20:00 (\xff\x80\xc3\xa9)Z",
+    };
+    for (const char* text : lenient_inputs) {
+        CAPTURE(text);
+        const std::int64_t seconds = lenient_only(text);
+        const std::string formatted = rfc2822::format(at(seconds));
+        CHECK(parsed_seconds(formatted) == seconds);
+        CHECK(rfc2822::format(at(parsed_seconds(formatted))) == formatted);
+    }
 }

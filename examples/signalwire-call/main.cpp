@@ -5,17 +5,21 @@
 //   signalwire-call normalize FILE            re-encode the decoded document, compactly
 //
 // FILE may be `-` for standard input. A document is a page of calls when it is a JSON
-// object with a `calls` member, otherwise a Call. Exit status: 0 success, 1 a file
-// failed to read or decode, 2 usage error.
+// object with a `calls` member, otherwise a Call; it is decoded once, with no DOM. An
+// API error body is reported as `FILE: error 20404: message (status 404)`. Exit status:
+// 0 success, 1 a file failed to read or decode (or is an API error body), 2 usage error.
 #include "show.hpp"
 
 #include <signalwire/call.hpp>
 #include <signalwire/codec.hpp>
 
-#include <boost/json/parser.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
 #include <boost/system/result.hpp>
 
 #include <cerrno>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -35,7 +39,8 @@ constexpr std::string_view usage_text =
     "       signalwire-call --help\n"
     "\n"
     "  show       print a Call or a page of calls (a JSON object with \"calls\") readably\n"
-    "  check      decode each FILE, print \"FILE: ok\" or \"FILE: /pointer: message\";\n"
+    "  check      decode each FILE, print \"FILE: ok\" or \"FILE: /pointer: message\"\n"
+    "             (\"FILE: error 20404: message (status 404)\" for an API error body);\n"
     "             --strict also rejects unknown members, unknown enum values and\n"
     "             numbers sent as strings\n"
     "  normalize  print the decoded document re-encoded as compact JSON\n"
@@ -79,18 +84,64 @@ bool read_input(const std::string& path, std::size_t limit, std::string& out, st
 
 // ---- decoding ------------------------------------------------------------------------
 
-/// True when the first JSON value of `json` is an object with a `calls` member. Input
-/// that is not one (invalid JSON included) is decoded as a Call, which reports the
-/// error; data after the first value is left for the decoder to reject.
+/// A basic_parser handler that only looks for a member named `calls` in the top-level
+/// object, and stops the parser as soon as it has seen it: it keeps nothing, so telling
+/// a page from a Call costs no memory and, on a page, reads only the members before
+/// `calls` (the page's small members), not the calls.
+class calls_member_finder {
+public:
+    static constexpr std::size_t max_object_size = std::size_t(-1);
+    static constexpr std::size_t max_array_size = std::size_t(-1);
+    static constexpr std::size_t max_key_size = std::size_t(-1);
+    static constexpr std::size_t max_string_size = std::size_t(-1);
+
+    bool found = false;
+
+    bool on_document_begin(boost::system::error_code&) { return true; }
+    bool on_document_end(boost::system::error_code&) { return true; }
+    bool on_object_begin(boost::system::error_code&) { return ++depth_, true; }
+    bool on_object_end(std::size_t, boost::system::error_code&) { return --depth_, true; }
+    bool on_array_begin(boost::system::error_code&) { return ++depth_, true; }
+    bool on_array_end(std::size_t, boost::system::error_code&) { return --depth_, true; }
+    bool on_key_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+        if (depth_ == 1) key_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
+        if (depth_ != 1) return true;
+        key_.append(s.data(), s.size());
+        found = key_ == "calls";
+        key_.clear();
+        if (found) ec = boost::json::error::exception;  // stop: the answer is known
+        return !found;
+    }
+    bool on_string_part(boost::json::string_view, std::size_t, boost::system::error_code&) { return true; }
+    bool on_string(boost::json::string_view, std::size_t, boost::system::error_code&) { return true; }
+    bool on_number_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_int64(std::int64_t, boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_uint64(std::uint64_t, boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_double(double, boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_bool(bool, boost::system::error_code&) { return true; }
+    bool on_null(boost::system::error_code&) { return true; }
+    bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+
+private:
+    std::size_t depth_ = 0;
+    std::string key_;
+};
+
+/// True when the top-level object of `json` has a `calls` member (a lenient decode's
+/// byte order mark skipped). Input that is no JSON object, or that breaks off before
+/// such a member, is decoded as a Call, which reports the error.
 bool is_call_list(std::string_view json, const signalwire::decode_options& options) {
+    if (!options.strict && json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
     boost::json::parse_options parse_options;
     parse_options.max_depth = options.max_depth;
-    boost::json::parser parser({}, parse_options);
+    boost::json::basic_parser<calls_member_finder> parser(parse_options);
     boost::system::error_code ec;
-    parser.write_some(json.data(), json.size(), ec);
-    if (ec) return false;
-    const boost::json::value value = parser.release();
-    return value.is_object() && value.get_object().contains("calls");
+    parser.write_some(false, json.data(), json.size(), ec);
+    return parser.handler().found;
 }
 
 template <class T>
@@ -100,11 +151,32 @@ document_result decode_as(std::string_view json, const signalwire::decode_option
     return document_result(boost::system::in_place_value, std::move(*decoded));
 }
 
-/// Decodes the text itself (not the DOM used to tell the kinds apart), so that prices
-/// keep their digits and errors read exactly as the library reports them.
+/// Decodes the text once, as a page when its top-level object has `calls`, else as a Call.
 document_result decode_document(std::string_view json, const signalwire::decode_options& options) {
     if (is_call_list(json, options)) return decode_as<signalwire::CallList>(json, options);
     return decode_as<signalwire::Call>(json, options);
+}
+
+/// `error 20404: The requested resource ... was not found (status 404)` when `json` is an
+/// API error body (either form), else nothing. Only called once decoding has failed.
+std::optional<std::string> api_error_text(std::string_view json, signalwire::decode_options options) {
+    using signalwire_call::printable;
+    options.strict = false;
+    if (auto e = signalwire::decode<signalwire::ErrorResponse>(json, options)) {
+        std::string out = "error " + std::to_string(e->code) + ": " + printable(e->message);
+        if (e->status) out += " (status " + std::to_string(*e->status) + ")";
+        return out;
+    }
+    if (auto list = signalwire::decode<signalwire::ErrorArrayResponse>(json, options)) {
+        std::string out;
+        for (const auto& item : list->errors) {
+            out += out.empty() ? "error" : "; error";
+            if (item.code) out += " " + std::to_string(*item.code);
+            if (item.message) out += ": " + printable(*item.message);
+        }
+        return out.empty() ? std::string("error: no errors listed") : out;
+    }
+    return std::nullopt;
 }
 
 /// Reads and decodes `path`; on failure prints `FILE: reason` on stderr.
@@ -117,7 +189,8 @@ std::optional<document> load(const std::string& path, const signalwire::decode_o
     }
     document_result decoded = decode_document(json, options);
     if (!decoded) {
-        std::cerr << path << ": " << decoded.error().to_string() << '\n';
+        if (auto api_error = api_error_text(json, options)) std::cerr << path << ": " << *api_error << '\n';
+        else std::cerr << path << ": " << decoded.error().to_string() << '\n';
         return std::nullopt;
     }
     return std::move(*decoded);

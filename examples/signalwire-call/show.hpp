@@ -226,8 +226,8 @@ inline void print_call(std::ostream& os, const signalwire::Call& call) {
     row(os, "status", text(call.status));
     row(os, "direction", text(call.direction));
     row(os, "answered by", text(call.answered_by));
-    row(os, "created", signalwire::rfc2822::format(call.date_created));
-    row(os, "updated", signalwire::rfc2822::format(call.date_updated));
+    row(os, "created", text(call.date_created));
+    row(os, "updated", text(call.date_updated));
     row(os, "start", text(call.start_time));
     row(os, "end", text(call.end_time));
     row(os, "duration", duration(call));
@@ -263,7 +263,7 @@ inline void print_list(std::ostream& os, const signalwire::CallList& list) {
     rows.reserve(list.calls.size());
     for (const auto& call : list.calls)
         rows.push_back({text(call.sid), text(call.from), text(call.to), text(call.status), text(call.direction),
-                        text(call.duration), price(call), signalwire::rfc2822::format(call.date_created)});
+                        text(call.duration), price(call), text(call.date_created)});
     table<columns>(os, header, rows, {false, false, false, false, false, true, true, false});
 }
 

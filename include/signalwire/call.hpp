@@ -40,8 +40,9 @@ enum class CallStatus {
     busy,         ///< `busy`: The caller received a busy signal.
     failed,       ///< `failed`: The call could not be completed as dialed.
     no_answer,    ///< `no-answer`: The call ended without being answered (added by the current spec).
+    initiated,    ///< `initiated`: The initial dial has begun (sent by real servers; the spec lists it among the status-callback statuses).
 };
-BOOST_DESCRIBE_ENUM(CallStatus, queued, ringing, in_progress, canceled, completed, busy, failed, no_answer)
+BOOST_DESCRIBE_ENUM(CallStatus, queued, ringing, in_progress, canceled, completed, busy, failed, no_answer, initiated)
 
 /// The direction of a call.
 enum class CallDirection {
@@ -88,12 +89,14 @@ struct Call {
     /// The unique identifier for the account that created this call.
     /// `account_sid`: string (uuid), required. Example: `b3877c40-da60-4998-90ad-b792e98472af`.
     std::string account_sid;
-    /// The date, in RFC 2822 GMT format, this call was created.
-    /// `date_created`: datetime, required. Example: `Wed, 19 Sept 2018 20:00:00 +0000`.
-    timestamp date_created;
-    /// The date, in RFC 2822 GMT format, this call was updated.
-    /// `date_updated`: datetime, required. Example: `Wed, 19 Sept 2018 21:00:00 +0000`.
-    timestamp date_updated;
+    /// The date, in RFC 2822 GMT format, this call was created. Null while a call just created is
+    /// still queued (Twilio-compatible servers send null).
+    /// `date_created`: datetime, required, nullable. Example: `Wed, 19 Sept 2018 20:00:00 +0000`.
+    std::optional<timestamp> date_created;
+    /// The date, in RFC 2822 GMT format, this call was updated. Null while a call just created is
+    /// still queued.
+    /// `date_updated`: datetime, required, nullable. Example: `Wed, 19 Sept 2018 21:00:00 +0000`.
+    std::optional<timestamp> date_updated;
     /// The unique identifier for the call that created this call.
     /// `parent_call_sid`: string (uuid), optional, nullable.
     std::optional<std::string> parent_call_sid;
@@ -130,8 +133,8 @@ struct Call {
     /// The time, in RFC 2822 GMT format, on which the call was terminated.
     /// `end_time`: datetime, optional, nullable. Example: `Fri, 21 Sept 2018 10:00:00 +0000`.
     std::optional<timestamp> end_time;
-    /// The duration, in seconds, of the call.
-    /// `duration`: int32, optional. Example: `20`.
+    /// The duration, in seconds, of the call. Null until the call has ended.
+    /// `duration`: int32, optional, nullable. Example: `20`.
     std::optional<std::int32_t> duration;
     /// The charge for the call.
     /// `price`: decimal, optional, nullable. Example: `0.003`.
@@ -289,6 +292,81 @@ struct CallList {
 };
 BOOST_DESCRIBE_STRUCT(CallList, (), (uri, first_page_uri, next_page_uri, previous_page_uri, page, page_size, calls, start, end))
 
+/// The body of an API error response (components.schemas.CompatibilityErrorResponse), as the
+/// endpoints return it with a 4xx status.
+struct ErrorResponse {
+    /// The API error code. A number; lenient decoding also takes a numeric string, as some servers
+    /// send.
+    /// `code`: int32, required. Example: `20404`.
+    std::int32_t code{};
+    /// What went wrong, in words.
+    /// `message`: string, required. Example: `The requested resource /2010-04-01/Accounts/AC123/Calls/CA123.json was not found`.
+    std::string message;
+    /// A URL with more information about the error.
+    /// `more_info`: string, optional. Example: `https://signalwire.com/docs/compatibility-api/reference/errors`.
+    std::optional<std::string> more_info;
+    /// The HTTP status code of the response.
+    /// `status`: int32, optional. Example: `404`.
+    std::optional<std::int32_t> status;
+    /// Members the schema does not know, kept as received and encoded back after the
+    /// schema's fields (lenient decoding only; strict decoding rejects them).
+    boost::json::object unknown_members;
+
+    friend bool operator==(const ErrorResponse& a, const ErrorResponse& b) {
+        return a.code == b.code &&
+               a.message == b.message &&
+               a.more_info == b.more_info &&
+               a.status == b.status &&
+               a.unknown_members == b.unknown_members;
+    }
+    friend bool operator!=(const ErrorResponse& a, const ErrorResponse& b) { return !(a == b); }
+};
+BOOST_DESCRIBE_STRUCT(ErrorResponse, (), (code, message, more_info, status))
+
+/// One error of an ErrorArrayResponse (components.schemas.CompatibilityErrorArrayItem).
+struct ErrorArrayItem {
+    /// The API error code. The spec sends it as a numeric string, which lenient decoding takes;
+    /// strict decoding takes only a number.
+    /// `code`: int32, optional. Example: `30010`.
+    std::optional<std::int32_t> code;
+    /// What went wrong, in words.
+    /// `message`: string, optional. Example: `Maxpriceperminute was exceeded. This call's cost is 0.008 per minute.`.
+    std::optional<std::string> message;
+    /// A URL with more information about the error code.
+    /// `more_info`: string, optional. Example: `https://signalwire.com/docs/rest/compatibility-api/error-codes`.
+    std::optional<std::string> more_info;
+    /// Members the schema does not know, kept as received and encoded back after the
+    /// schema's fields (lenient decoding only; strict decoding rejects them).
+    boost::json::object unknown_members;
+
+    friend bool operator==(const ErrorArrayItem& a, const ErrorArrayItem& b) {
+        return a.code == b.code &&
+               a.message == b.message &&
+               a.more_info == b.more_info &&
+               a.unknown_members == b.unknown_members;
+    }
+    friend bool operator!=(const ErrorArrayItem& a, const ErrorArrayItem& b) { return !(a == b); }
+};
+BOOST_DESCRIBE_STRUCT(ErrorArrayItem, (), (code, message, more_info))
+
+/// The errors-array form of an API error response
+/// (components.schemas.CompatibilityErrorArrayResponse).
+struct ErrorArrayResponse {
+    /// The errors, in the order the server gave them.
+    /// `errors`: array of ErrorArrayItem, required.
+    std::vector<ErrorArrayItem> errors;
+    /// Members the schema does not know, kept as received and encoded back after the
+    /// schema's fields (lenient decoding only; strict decoding rejects them).
+    boost::json::object unknown_members;
+
+    friend bool operator==(const ErrorArrayResponse& a, const ErrorArrayResponse& b) {
+        return a.errors == b.errors &&
+               a.unknown_members == b.unknown_members;
+    }
+    friend bool operator!=(const ErrorArrayResponse& a, const ErrorArrayResponse& b) { return !(a == b); }
+};
+BOOST_DESCRIBE_STRUCT(ErrorArrayResponse, (), (errors))
+
 }  // namespace signalwire
 
 #if defined(__clang__)
@@ -310,6 +388,7 @@ struct enum_traits<::signalwire::CallStatus> {
         {::signalwire::CallStatus::busy, "busy"},
         {::signalwire::CallStatus::failed, "failed"},
         {::signalwire::CallStatus::no_answer, "no-answer"},
+        {::signalwire::CallStatus::initiated, "initiated"},
     };
 };
 
@@ -341,6 +420,8 @@ template <>
 struct object_traits<::signalwire::CallSubresourceUris> {
     using S = ::signalwire::CallSubresourceUris;
     static constexpr std::string_view type_name = "CallSubresourceUris";
+    /// The API error bodies a failed decode is checked against (schema `api_errors`).
+    using api_errors = std::tuple<::signalwire::ErrorResponse, ::signalwire::ErrorArrayResponse>;
     static constexpr auto fields = std::make_tuple(
         field<S, decltype(S::notifications)>{"notifications", "\"notifications\":", &S::notifications, false, true},
         field<S, decltype(S::recordings)>{"recordings", "\"recordings\":", &S::recordings, false, false}
@@ -365,11 +446,13 @@ template <>
 struct object_traits<::signalwire::Call> {
     using S = ::signalwire::Call;
     static constexpr std::string_view type_name = "Call";
+    /// The API error bodies a failed decode is checked against (schema `api_errors`).
+    using api_errors = std::tuple<::signalwire::ErrorResponse, ::signalwire::ErrorArrayResponse>;
     static constexpr auto fields = std::make_tuple(
         field<S, decltype(S::sid)>{"sid", "\"sid\":", &S::sid, true, false},
         field<S, decltype(S::account_sid)>{"account_sid", "\"account_sid\":", &S::account_sid, true, false},
-        field<S, decltype(S::date_created)>{"date_created", "\"date_created\":", &S::date_created, true, false},
-        field<S, decltype(S::date_updated)>{"date_updated", "\"date_updated\":", &S::date_updated, true, false},
+        field<S, decltype(S::date_created)>{"date_created", "\"date_created\":", &S::date_created, true, true},
+        field<S, decltype(S::date_updated)>{"date_updated", "\"date_updated\":", &S::date_updated, true, true},
         field<S, decltype(S::parent_call_sid)>{"parent_call_sid", "\"parent_call_sid\":", &S::parent_call_sid, false, true},
         field<S, decltype(S::to)>{"to", "\"to\":", &S::to, true, false},
         field<S, decltype(S::formatted_to)>{"formatted_to", "\"formatted_to\":", &S::formatted_to, false, false},
@@ -381,7 +464,7 @@ struct object_traits<::signalwire::Call> {
         field<S, decltype(S::status)>{"status", "\"status\":", &S::status, true, false},
         field<S, decltype(S::start_time)>{"start_time", "\"start_time\":", &S::start_time, false, true},
         field<S, decltype(S::end_time)>{"end_time", "\"end_time\":", &S::end_time, false, true},
-        field<S, decltype(S::duration)>{"duration", "\"duration\":", &S::duration, false, false},
+        field<S, decltype(S::duration)>{"duration", "\"duration\":", &S::duration, false, true},
         field<S, decltype(S::price)>{"price", "\"price\":", &S::price, false, true},
         field<S, decltype(S::price_unit)>{"price_unit", "\"price_unit\":", &S::price_unit, false, false},
         field<S, decltype(S::direction)>{"direction", "\"direction\":", &S::direction, true, false},
@@ -546,6 +629,8 @@ template <>
 struct object_traits<::signalwire::CallList> {
     using S = ::signalwire::CallList;
     static constexpr std::string_view type_name = "CallList";
+    /// The API error bodies a failed decode is checked against (schema `api_errors`).
+    using api_errors = std::tuple<::signalwire::ErrorResponse, ::signalwire::ErrorArrayResponse>;
     static constexpr auto fields = std::make_tuple(
         field<S, decltype(S::uri)>{"uri", "\"uri\":", &S::uri, true, false},
         field<S, decltype(S::first_page_uri)>{"first_page_uri", "\"first_page_uri\":", &S::first_page_uri, true, false},
@@ -589,6 +674,84 @@ struct object_traits<::signalwire::CallList> {
                 return key_is(key, "first_page_uri") ? 1 : -1;
             case 17:
                 return key_is(key, "previous_page_uri") ? 3 : -1;
+            default:
+                return -1;
+        }
+    }
+};
+
+/// The fields of ErrorResponse as the codecs see them: wire name, encoded key,
+/// member, required, nullable.
+template <>
+struct object_traits<::signalwire::ErrorResponse> {
+    using S = ::signalwire::ErrorResponse;
+    static constexpr std::string_view type_name = "ErrorResponse";
+    static constexpr auto fields = std::make_tuple(
+        field<S, decltype(S::code)>{"code", "\"code\":", &S::code, true, false},
+        field<S, decltype(S::message)>{"message", "\"message\":", &S::message, true, false},
+        field<S, decltype(S::more_info)>{"more_info", "\"more_info\":", &S::more_info, false, false},
+        field<S, decltype(S::status)>{"status", "\"status\":", &S::status, false, false}
+    );
+    /// The index in `fields` of the field named `key`, or -1: a switch on the length,
+    /// then on one byte that tells the names of that length apart, then one comparison.
+    static int find(std::string_view key) noexcept {
+        switch (key.size()) {
+            case 4:
+                return key_is(key, "code") ? 0 : -1;
+            case 6:
+                return key_is(key, "status") ? 3 : -1;
+            case 7:
+                return key_is(key, "message") ? 1 : -1;
+            case 9:
+                return key_is(key, "more_info") ? 2 : -1;
+            default:
+                return -1;
+        }
+    }
+};
+
+/// The fields of ErrorArrayItem as the codecs see them: wire name, encoded key,
+/// member, required, nullable.
+template <>
+struct object_traits<::signalwire::ErrorArrayItem> {
+    using S = ::signalwire::ErrorArrayItem;
+    static constexpr std::string_view type_name = "ErrorArrayItem";
+    static constexpr auto fields = std::make_tuple(
+        field<S, decltype(S::code)>{"code", "\"code\":", &S::code, false, false},
+        field<S, decltype(S::message)>{"message", "\"message\":", &S::message, false, false},
+        field<S, decltype(S::more_info)>{"more_info", "\"more_info\":", &S::more_info, false, false}
+    );
+    /// The index in `fields` of the field named `key`, or -1: a switch on the length,
+    /// then on one byte that tells the names of that length apart, then one comparison.
+    static int find(std::string_view key) noexcept {
+        switch (key.size()) {
+            case 4:
+                return key_is(key, "code") ? 0 : -1;
+            case 7:
+                return key_is(key, "message") ? 1 : -1;
+            case 9:
+                return key_is(key, "more_info") ? 2 : -1;
+            default:
+                return -1;
+        }
+    }
+};
+
+/// The fields of ErrorArrayResponse as the codecs see them: wire name, encoded key,
+/// member, required, nullable.
+template <>
+struct object_traits<::signalwire::ErrorArrayResponse> {
+    using S = ::signalwire::ErrorArrayResponse;
+    static constexpr std::string_view type_name = "ErrorArrayResponse";
+    static constexpr auto fields = std::make_tuple(
+        field<S, decltype(S::errors)>{"errors", "\"errors\":", &S::errors, true, false}
+    );
+    /// The index in `fields` of the field named `key`, or -1: a switch on the length,
+    /// then on one byte that tells the names of that length apart, then one comparison.
+    static int find(std::string_view key) noexcept {
+        switch (key.size()) {
+            case 6:
+                return key_is(key, "errors") ? 0 : -1;
             default:
                 return -1;
         }

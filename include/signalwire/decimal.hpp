@@ -4,6 +4,11 @@
 // string ("-0.03000"). Converting it to double would lose the digits the
 // server chose ("-0.200" vs "-0.2"), so `decimal` keeps the accepted text
 // verbatim and re-emits it as a JSON number with the same digits.
+//
+// Every accepted text must read back as a JSON number (decode(encode(x)) == x), so
+// `parse` also bounds the exponent: Boost.JSON 1.81's parser refuses exponents past a
+// 32-bit int (`1E2147483648`: "exponent overflow"), and `max_exponent` keeps every
+// accepted text well inside what it takes.
 #ifndef SIGNALWIRE_DECIMAL_HPP
 #define SIGNALWIRE_DECIMAL_HPP
 
@@ -30,13 +35,30 @@ public:
     /// Longest text accepted; longer input is rejected so work and memory stay bounded.
     static constexpr std::size_t max_length = 64;
 
+    /// Largest absolute value of the written exponent (the number after 'e', leading
+    /// zeros ignored): "1e999999999" and "1e-000999999999" are accepted, "1e1000000000"
+    /// is refused with "exponent out of range (at most 999999999 in absolute value)".
+    ///
+    /// Why this bound: Boost.JSON 1.81's parser (basic_parser::parse_number) reads the
+    /// exponent into an int, failing with error::exponent_overflow past INT_MAX
+    /// (2147483647), and then fails the same way when the exponent plus its digit
+    /// adjustment leaves int range. The adjustment is +1 per integer digit past the 20
+    /// its 64-bit mantissa holds and -1 per fraction digit read while the mantissa is
+    /// below 2^53: at most one per mantissa digit, so at most 64 in absolute value here.
+    /// 999999999 + 64 is far inside int range, so every text parse() accepts is also a
+    /// number Boost.JSON parses (tests/test_decimal.cpp checks it against the parser);
+    /// and the bound is simple to state: at most nine significant exponent digits. It
+    /// also keeps every exponent computation in std::int64_t with no possible overflow.
+    static constexpr std::int64_t max_exponent = 999'999'999;
+
     /// The value 0, text "0".
     decimal() noexcept : buf_{'0'}, len_{1} {}
 
     /// Parses RFC 8259 JSON-number grammar exactly:
     /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-    /// On failure returns false, sets `error` (lower-case, no trailing period)
-    /// and leaves `out` unchanged.
+    /// of at most max_length characters, with an exponent of at most max_exponent in
+    /// absolute value. On failure returns false, sets `error` (lower-case, no trailing
+    /// period) and leaves `out` unchanged.
     static bool parse(std::string_view text, decimal& out, std::string& error) {
         error.clear();
         if (text.empty()) return fail(error, "empty decimal");
@@ -77,6 +99,7 @@ public:
         }
 
         // Optional exponent.
+        std::size_t exp_begin = n;  // its digits, without the sign
         if (i < n && (text[i] == 'e' || text[i] == 'E')) {
             ++i;
             if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
@@ -84,10 +107,15 @@ public:
                 if (i == n) return fail(error, "missing exponent digits");
                 return fail_unexpected(error, text[i]);
             }
+            exp_begin = i;
             while (digit_at(i)) ++i;
         }
 
         if (i != n) return fail_unexpected(error, text[i]);
+        // Checked once the grammar is: "1e9999999999x" is a bad character first.
+        if (exponent_magnitude(text.substr(exp_begin)) > max_exponent) {
+            return fail(error, "exponent out of range (at most " + std::to_string(max_exponent) + " in absolute value)");
+        }
 
         std::memcpy(out.buf_, text.data(), n);
         out.len_ = static_cast<std::uint8_t>(n);
@@ -138,8 +166,9 @@ public:
     friend bool operator!=(const decimal& a, const decimal& b) noexcept { return !(a == b); }
 
     /// Numeric comparison ignoring representation: "-0.200" vs "-0.2" is 0,
-    /// "0" vs "-0" is 0. Exact (digit-wise, never via double), so exponents
-    /// like 1e999999999 neither overflow nor lose precision. Returns <0, 0, >0.
+    /// "0" vs "-0" is 0. Exact (digit-wise, never via double), so values far past
+    /// double range like 1e999999999 neither overflow nor lose precision.
+    /// Returns <0, 0, >0.
     friend int compare(const decimal& a, const decimal& b) noexcept {
         const parts pa = split(a);
         const parts pb = split(b);
@@ -154,71 +183,20 @@ public:
 private:
     // ---- exponent arithmetic -------------------------------------------
     //
-    // Exponents may have up to 62 digits (< 2^206), so they are held in a
-    // fixed 256-bit two's-complement integer: exact, bounded, no allocation.
-    struct wide {
-        static constexpr std::size_t limbs = 8;  // little-endian 32-bit limbs
-        std::uint32_t w[limbs] = {};
+    // parse() bounds the written exponent by max_exponent and the mantissa has
+    // at most 64 digits, so every exponent below fits std::int64_t (indeed int32)
+    // with room to spare.
 
-        static wide from_int(std::int64_t v) noexcept {
-            wide r;
-            // Two's-complement bits of v, sign-extended to all limbs.
-            const auto u = static_cast<std::uint64_t>(v);
-            r.w[0] = static_cast<std::uint32_t>(u);
-            r.w[1] = static_cast<std::uint32_t>(u >> 32);
-            const std::uint32_t fill = v < 0 ? 0xFFFFFFFFu : 0u;
-            for (std::size_t k = 2; k < limbs; ++k) r.w[k] = fill;
-            return r;
+    /// The value of unsigned exponent digits (leading zeros allowed, any count),
+    /// saturated at max_exponent + 1. "" is 0.
+    static std::int64_t exponent_magnitude(std::string_view digits) noexcept {
+        std::int64_t value = 0;
+        for (char c : digits) {
+            value = value * 10 + (c - '0');
+            if (value > max_exponent) return max_exponent + 1;
         }
-
-        /// Parses unsigned decimal digits (at most 62 of them, so no overflow).
-        static wide from_digits(std::string_view digits) noexcept {
-            wide r;
-            for (char c : digits) {
-                std::uint64_t carry = static_cast<std::uint64_t>(c - '0');
-                for (std::size_t k = 0; k < limbs; ++k) {
-                    const std::uint64_t t = std::uint64_t{r.w[k]} * 10u + carry;
-                    r.w[k] = static_cast<std::uint32_t>(t);
-                    carry = t >> 32;
-                }
-            }
-            return r;
-        }
-
-        void negate() noexcept {
-            std::uint64_t carry = 1;
-            for (std::size_t k = 0; k < limbs; ++k) {
-                const std::uint64_t t = std::uint64_t{static_cast<std::uint32_t>(~w[k])} + carry;
-                w[k] = static_cast<std::uint32_t>(t);
-                carry = t >> 32;
-            }
-        }
-
-        void add(const wide& o) noexcept {
-            std::uint64_t carry = 0;
-            for (std::size_t k = 0; k < limbs; ++k) {
-                const std::uint64_t t = std::uint64_t{w[k]} + o.w[k] + carry;
-                w[k] = static_cast<std::uint32_t>(t);
-                carry = t >> 32;
-            }
-        }
-
-        /// Signed comparison: flipping the sign bit turns it into an unsigned one.
-        static int compare(const wide& a, const wide& b) noexcept {
-            for (std::size_t k = limbs; k-- > 0;) {
-                std::uint32_t x = a.w[k];
-                std::uint32_t y = b.w[k];
-                if (k == limbs - 1) {
-                    x ^= 0x80000000u;
-                    y ^= 0x80000000u;
-                }
-                if (x != y) return x < y ? -1 : 1;
-            }
-            return 0;
-        }
-
-        bool is_positive() const noexcept { return compare(*this, wide{}) > 0; }
-    };
+        return value;
+    }
 
     // ---- normalized form -------------------------------------------------
     //
@@ -232,8 +210,7 @@ private:
         std::string_view frac_digits;  // after '.', may be empty
         std::size_t first = 0;         // index of first non-zero digit in int ++ frac
         std::size_t count = 0;         // significant digits; 0 means the value is zero
-        std::string_view exp_digits;   // exponent digits, may be empty
-        bool exp_negative = false;
+        std::int64_t exponent = 0;     // the written exponent, |exponent| <= max_exponent
 
         /// Digit `idx` of int_digits ++ frac_digits.
         char raw(std::size_t idx) const noexcept {
@@ -246,17 +223,13 @@ private:
         int sign() const noexcept { return count == 0 ? 0 : (negative ? -1 : 1); }
 
         /// adjusted = exponent + len(int_digits) - first  (the exponent of 0.D form).
-        wide adjusted_exponent() const noexcept {
-            wide e = wide::from_digits(exp_digits);
-            if (exp_negative) e.negate();
-            // Both terms are at most 64, so the difference fits easily.
-            const auto shift = static_cast<std::int64_t>(int_digits.size()) - static_cast<std::int64_t>(first);
-            e.add(wide::from_int(shift));
-            return e;
+        /// |exponent| <= max_exponent and the other terms are at most 64: no overflow.
+        std::int64_t adjusted_exponent() const noexcept {
+            return exponent + static_cast<std::int64_t>(int_digits.size()) - static_cast<std::int64_t>(first);
         }
 
         /// True when |value| >= 1 (used to tell overflow from underflow).
-        bool adjusted_exponent_positive() const noexcept { return count != 0 && adjusted_exponent().is_positive(); }
+        bool adjusted_exponent_positive() const noexcept { return count != 0 && adjusted_exponent() > 0; }
     };
 
     /// Splits already-validated text into its normalized parts.
@@ -271,11 +244,13 @@ private:
         std::string_view mantissa = t.substr(0, exp_pos);
         if (exp_pos != std::string_view::npos) {
             std::string_view e = t.substr(exp_pos + 1);
+            bool exp_negative = false;
             if (!e.empty() && (e[0] == '+' || e[0] == '-')) {
-                p.exp_negative = e[0] == '-';
+                exp_negative = e[0] == '-';
                 e.remove_prefix(1);
             }
-            p.exp_digits = e;
+            const std::int64_t magnitude = exponent_magnitude(e);
+            p.exponent = exp_negative ? -magnitude : magnitude;
         }
         const std::size_t dot = mantissa.find('.');
         p.int_digits = mantissa.substr(0, dot);
@@ -293,8 +268,9 @@ private:
 
     /// Compares |a| and |b|, both non-zero.
     static int compare_magnitude(const parts& a, const parts& b) noexcept {
-        const int by_exponent = wide::compare(a.adjusted_exponent(), b.adjusted_exponent());
-        if (by_exponent != 0) return by_exponent;
+        const std::int64_t ea = a.adjusted_exponent();
+        const std::int64_t eb = b.adjusted_exponent();
+        if (ea != eb) return ea < eb ? -1 : 1;
         const std::size_t common = a.count < b.count ? a.count : b.count;
         for (std::size_t k = 0; k < common; ++k) {
             const char x = a.digit(k);

@@ -2,13 +2,12 @@
 leaves the output directory as it was."""
 
 import os
-import subprocess
-import sys
 import tempfile
 import unittest
 from pathlib import Path
 
 from generator.render import write_atomically
+from tests.generator.support import run_generator, run_generator_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,13 +25,6 @@ objects:
 """
 # The same, with one unknown type (line 9).
 BAD = GOOD.replace("type: string", "type: strnig")
-
-
-def run_generator(*args, cwd=ROOT):
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    p = subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, env=env,
-                       capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
-    return p.returncode, p.stdout, p.stderr
 
 
 def listing(directory):
@@ -54,8 +46,9 @@ class CommandLine(unittest.TestCase):
         return path
 
     def test_bad_schema_exits_2_with_file_and_line(self):
+        # The command itself, `python3 -m generator`, in a process of its own.
         path = self.schema(BAD)
-        status, out, err = run_generator(path, "--out-dir", self.out, cwd=self.tmp)
+        status, out, err = run_generator_process(path, "--out-dir", self.out, cwd=self.tmp)
         self.assertEqual((status, out), (2, ""))
         # Errors name the schema as it was passed, like every other error of the command.
         self.assertEqual(err, f"error: {path}:9: unknown type 'strnig' "
@@ -95,7 +88,8 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(listing(self.out), ["signalwire/cli_test.hpp"])
 
     def test_success_leaves_only_the_header(self):
-        status, out, err = run_generator(self.schema(GOOD), "--out-dir", self.out)
+        # The command itself, `python3 -m generator`, in a process of its own.
+        status, out, err = run_generator_process(self.schema(GOOD), "--out-dir", self.out)
         self.assertEqual((status, err), (0, ""))
         self.assertEqual(out, f"wrote {self.out / 'signalwire' / 'cli_test.hpp'}\n")
         self.assertEqual(listing(self.out), ["signalwire/cli_test.hpp"])

@@ -44,12 +44,28 @@ inline std::string describe_syntax_error(std::string_view json, std::size_t offs
         return e.size() == 6 && e[0] == '\\' && e[1] == 'u' && (e[2] == 'd' || e[2] == 'D') &&
                std::string_view("89abAB").find(e[3]) != std::string_view::npos;
     };
-    if (offset == 0 && rest.substr(0, 3) == "\xEF\xBB\xBF") return "byte order mark (JSON text must not start with one)";
+    if (rest.substr(0, 3) == "\xEF\xBB\xBF")
+        return offset == 0 ? "byte order mark (strict mode does not skip one)"
+                           : "byte order mark (lenient mode skips one, at the start)";
     if (offset >= 6 && is_leading_surrogate_escape(json.substr(offset - 6, 6))) return "unpaired UTF-16 surrogate escape";
     if (byte < 0x20) return "control character U+00" + code + " (a string must escape it)";
     if (byte >= 0x80 && utf8_sequence_length(rest) == 0) return "invalid UTF-8 (byte 0x" + code + ")";
     const std::size_t length = byte >= 0x80 ? utf8_sequence_length(rest) : 1;
     return "unexpected character '" + std::string(rest.substr(0, length)) + "'";
+}
+
+/// The number literal that Boost.JSON 1.81 stopped in with error::exponent_overflow at
+/// `offset`: it stops at the exponent digit that takes the exponent past INT_MAX, or just
+/// after the exponent when the exponent and the mantissa's digits together leave int range.
+inline std::string_view number_literal_at(std::string_view json, std::size_t offset) noexcept {
+    const auto in_number = [](char c) {
+        return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+    };
+    std::size_t begin = offset < json.size() ? offset : json.size();
+    std::size_t end = begin;
+    while (begin > 0 && in_number(json[begin - 1])) --begin;
+    while (end < json.size() && json[end] >= '0' && json[end] <= '9') ++end;
+    return json.substr(begin, end - begin);
 }
 
 /// Says what a parse error means, at the byte offset where the parser stopped. Boost.JSON

@@ -91,8 +91,17 @@ inline constexpr std::int64_t max_parsed_seconds = days_from_civil(10000, 1, 1) 
 // 2. Name tables. All comparisons are ASCII case-insensitive.
 // ---------------------------------------------------------------------------------------------------------
 
-/// Index = weekday_from_days() result.
+/// Index = weekday_from_days() result. These are also the spellings format() writes.
 inline constexpr std::string_view day_names[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+
+struct day_name_variant {
+    std::string_view name;
+    int weekday;  // index into day_names
+};
+
+/// Longer day names people write, accepted in lenient mode only. SignalWire's own documentation
+/// has "Thur, 20 Sept 2018 10:00:00 +0000".
+inline constexpr day_name_variant lenient_day_names[4] = {{"Tues", 2}, {"Weds", 3}, {"Thur", 4}, {"Thurs", 4}};
 
 /// Index = month - 1. These are also the spellings format() writes.
 inline constexpr std::string_view month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -140,6 +149,20 @@ constexpr int find_name(const std::string_view (&table)[N], std::string_view nam
     return -1;
 }
 
+/// Weekday (index into day_names) of a day name, or -1. Lenient mode also knows lenient_day_names.
+constexpr int find_day(std::string_view name, bool strict) noexcept {
+    const int weekday = find_name(day_names, name);
+    if (weekday >= 0 || strict) {
+        return weekday;
+    }
+    for (const day_name_variant& variant : lenient_day_names) {
+        if (equals_ignoring_case(variant.name, name)) {
+            return variant.weekday;
+        }
+    }
+    return -1;
+}
+
 /// Month number 1..12 of a month name, or 0. Besides the RFC's three-letter names this accepts "Sept",
 /// because SignalWire's own documentation writes dates that way.
 constexpr unsigned find_month(std::string_view name) noexcept {
@@ -172,6 +195,32 @@ constexpr bool find_zone(std::string_view name, std::int64_t& offset_seconds) no
         }
     }
     return false;
+}
+
+/// True when `text` starts (after optional spaces and tabs) with an ISO 8601 calendar date "YYYY-MM-DD"
+/// that ends the text or is followed by 'T', 't' or a space: "2020-04-23", "2020-04-23T03:47:38.000Z",
+/// "2020-04-23 03:47:38+00:00". No RFC 2822 date starts that way (its day has at most 2 digits), so
+/// this only ever picks a better message for input that fails anyway.
+constexpr bool looks_like_iso8601(std::string_view text) noexcept {
+    std::size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
+        ++i;
+    }
+    if (text.size() - i < 10) {
+        return false;
+    }
+    constexpr std::string_view pattern = "dddd-dd-dd";
+    for (std::size_t k = 0; k < pattern.size(); ++k) {
+        const auto c = static_cast<unsigned char>(text[i + k]);
+        if (pattern[k] == 'd' ? !is_digit(c) : c != '-') {
+            return false;
+        }
+    }
+    if (text.size() - i == pattern.size()) {
+        return true;
+    }
+    const char next = text[i + pattern.size()];
+    return next == 'T' || next == 't' || next == ' ';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -239,6 +288,15 @@ public:
         return *this;
     }
 
+    /// `0x80`: two lower-case hex digits.
+    message_buffer& append_hex_byte(unsigned char c) noexcept {
+        constexpr char hex[] = "0123456789abcdef";
+        append("0x");
+        push(hex[c >> 4]);
+        push(hex[c & 0xf]);
+        return *this;
+    }
+
     std::string_view view() const noexcept { return std::string_view(buffer_, size_); }
 
 private:
@@ -282,9 +340,19 @@ struct digit_rule {
     std::size_t max_digits;  // at most 4, so every value fits in `unsigned` without overflow
 };
 
+/// What one skip_cfws call skipped. Strict mode uses it where RFC 2822 requires FWS, not just CFWS.
+struct cfws_summary {
+    bool whitespace = false;         // a space, tab or fold outside any comment
+    bool comment = false;            // at least one comment
+    bool ends_with_comment = false;  // the last thing skipped was a comment
+    std::size_t first_comment = 0;   // offsets of the first and the last comment, when `comment`
+    std::size_t last_comment = 0;
+};
+
 class parser {
 public:
-    explicit parser(std::string_view text) noexcept : text_(text) {}
+    /// `strict`: RFC 2822 exactly (see rfc2822::mode::strict); otherwise lenient.
+    parser(std::string_view text, bool strict) noexcept : text_(text), strict_(strict) {}
 
     /// Parses the whole input. On success stores seconds since 1970-01-01T00:00:00Z and returns true.
     bool parse(std::int64_t& seconds_since_epoch) noexcept {
@@ -293,6 +361,9 @@ public:
         }
         if (text_.size() > max_input_size) {
             return fail("date longer than 256 bytes");
+        }
+        if (looks_like_iso8601(text_)) {
+            return fail("ISO 8601 date-time, not an RFC 2822 date");
         }
         date_time_fields fields;
         const bool ok = skip_cfws() && parse_optional_day_of_week(fields) && parse_date(fields) &&
@@ -355,6 +426,20 @@ private:
         return false;
     }
 
+    /// "byte 0x80 at offset 14 is not allowed in a comment" (strict mode), for the byte at the cursor.
+    bool fail_comment_byte(unsigned char c) noexcept {
+        error_.append("byte ").append_hex_byte(c).append(" at offset ").append_number(pos_);
+        error_.append(" is not allowed in a comment");
+        return false;
+    }
+
+    /// "comment at offset 11 where RFC 2822 requires whitespace before the hour" (strict mode).
+    bool fail_comment_for_whitespace(std::size_t comment_offset, std::string_view before) noexcept {
+        error_.append("comment at offset ").append_number(comment_offset);
+        error_.append(" where RFC 2822 requires whitespace before ").append(before);
+        return false;
+    }
+
     bool fail_line_break() noexcept {
         error_.append("line break at offset ").append_number(pos_).append(" must be CRLF followed by a space or tab");
         return false;
@@ -380,14 +465,28 @@ private:
     /// Skips any mix of folding white space and comments (CFWS). A CR or LF that does not start a folded
     /// line is an error here rather than "unexpected character", because that is the more useful message.
     bool skip_cfws() noexcept {
+        cfws_summary ignored;
+        return skip_cfws(ignored);
+    }
+
+    /// skip_cfws, also telling what it skipped.
+    bool skip_cfws(cfws_summary& summary) noexcept {
         for (;;) {
             if (skip_fws_unit()) {
+                summary.whitespace = true;
+                summary.ends_with_comment = false;
                 continue;
             }
             if (next_is('(')) {
+                if (!summary.comment) {
+                    summary.first_comment = pos_;
+                }
+                summary.comment = true;
+                summary.last_comment = pos_;
                 if (!skip_comment()) {
                     return false;
                 }
+                summary.ends_with_comment = true;
                 continue;
             }
             if (next_is('\r') || next_is('\n')) {
@@ -399,6 +498,8 @@ private:
 
     /// Skips a comment starting at '('. Comments nest; a backslash quotes the next byte. Iterative (a depth
     /// counter instead of recursion) so deeply nested input cannot exhaust the stack.
+    /// Strict mode allows only RFC 2822 ctext (section 3.2.3): no NUL and no byte >= 128, quoted or not,
+    /// except that obs-qp (section 4.1) allows a quoted NUL.
     bool skip_comment() noexcept {
         std::size_t depth = 0;
         do {
@@ -412,6 +513,9 @@ private:
             if (c == '\r' || c == '\n') {
                 return fail_line_break();
             }
+            if (strict_ && (c == 0 || c >= 0x80)) {
+                return fail_comment_byte(c);
+            }
             ++pos_;
             if (c == '(') {
                 ++depth;
@@ -424,13 +528,18 @@ private:
         return true;
     }
 
-    /// The byte after a backslash inside a comment (RFC 2822 quoted-pair: anything but CR and LF).
+    /// The byte after a backslash inside a comment. RFC 2822 quoted-pair / obs-qp allow any byte 0-127;
+    /// CR and LF are rejected anyway (in both modes) because a line break must be a fold, and strict mode
+    /// rejects bytes >= 128, which RFC 2822 allows nowhere.
     bool skip_quoted_byte() noexcept {
         if (at_end()) {
             return fail_expected("a character after '\\' in comment");
         }
         if (next_is('\r') || next_is('\n')) {
             return fail_line_break();
+        }
+        if (strict_ && byte_at(0) >= 0x80) {
+            return fail_comment_byte(byte_at(0));
         }
         ++pos_;
         return true;
@@ -439,8 +548,13 @@ private:
     /// Skips CFWS that the grammar requires to be present (e.g. between day and month, where two tokens
     /// would otherwise run together). `what` names the token that must follow.
     bool skip_required_cfws_before(std::string_view what) noexcept {
+        cfws_summary ignored;
+        return skip_required_cfws_before(what, ignored);
+    }
+
+    bool skip_required_cfws_before(std::string_view what, cfws_summary& summary) noexcept {
         const std::size_t start = pos_;
-        if (!skip_cfws()) {
+        if (!skip_cfws(summary)) {
             return false;
         }
         if (at_end()) {
@@ -508,7 +622,7 @@ private:
             return true;  // absent; parse_day reports anything unexpected
         }
         const std::string_view name = take_letters();
-        fields.weekday = find_name(day_names, name);
+        fields.weekday = find_day(name, strict_);
         if (fields.weekday < 0) {
             error_.append("unknown day name ").append_quoted(name);
             return false;
@@ -584,8 +698,8 @@ private:
             error_.append_number(static_cast<std::uint64_t>(fields.year));
             return false;
         }
-        if (fields.weekday < 0) {
-            return true;
+        if (fields.weekday < 0 || !strict_) {
+            return true;  // lenient mode: the date decides, whatever the day name says
         }
         const unsigned actual = weekday_from_days(days_from_civil(fields.year, fields.month, fields.day));
         if (static_cast<unsigned>(fields.weekday) != actual) {
@@ -600,8 +714,21 @@ private:
 
     /// hour ":" minute [":" second] zone, with optional CFWS around the colons (obs-hour etc.) and
     /// required CFWS before the zone.
+    ///
+    /// Strict mode: RFC 2822 has `date FWS time` and `time = time-of-day FWS zone`, where the obsolete
+    /// forms (section 4.3) allow CFWS after the year and around hour, minute and second but obs-zone allows
+    /// none. So between year and hour there must be whitespace somewhere outside comments ("2018 (c)20",
+    /// "2018(c) 20"), and directly before the zone there must be whitespace, not a comment
+    /// ("00 (c) +0000", not "00 (c)+0000").
     bool parse_time_of_day_and_zone(date_time_fields& fields) noexcept {
-        if (!skip_required_cfws_before("hour") || !parse_two_digit_field("hour", 23, fields.hour) || !skip_cfws()) {
+        cfws_summary before_hour;
+        if (!skip_required_cfws_before("hour", before_hour)) {
+            return false;
+        }
+        if (strict_ && !before_hour.whitespace) {
+            return fail_comment_for_whitespace(before_hour.first_comment, "the hour");
+        }
+        if (!parse_two_digit_field("hour", 23, fields.hour) || !skip_cfws()) {
             return false;
         }
         if (!next_is(':')) {
@@ -612,7 +739,8 @@ private:
             return false;
         }
         std::size_t end_of_time = pos_;
-        if (!skip_cfws()) {
+        cfws_summary before_zone;
+        if (!skip_cfws(before_zone)) {
             return false;
         }
         const bool has_seconds = next_is(':');
@@ -624,7 +752,8 @@ private:
                 return false;
             }
             end_of_time = pos_;
-            if (!skip_cfws()) {
+            before_zone = cfws_summary{};
+            if (!skip_cfws(before_zone)) {
                 return false;
             }
         }
@@ -633,6 +762,9 @@ private:
         }
         if (pos_ == end_of_time) {
             return fail_expected(has_seconds ? "whitespace before time zone" : "':' or whitespace before time zone");
+        }
+        if (strict_ && before_zone.ends_with_comment) {
+            return fail_comment_for_whitespace(before_zone.last_comment, "the time zone");
         }
         return parse_zone(fields);
     }
@@ -698,6 +830,7 @@ private:
 
     std::string_view text_;
     std::size_t pos_ = 0;
+    bool strict_ = true;
     message_buffer error_;
 };
 
@@ -708,7 +841,8 @@ private:
 /// Nearly every date a server sends is exactly "Www, DD Mon YYYY HH:MM:SS +hhmm" (31 bytes, the form
 /// format() writes). This reads that form with fixed offsets and no branches on structure; it returns
 /// false for anything else, valid or not, and parse() then runs the general parser, which also produces
-/// every error message. So the result is the same either way, only faster for the common case.
+/// every error message. So the result is the same either way, only faster for the common case. It serves
+/// both modes: what it accepts (RFC 3-letter names, the right day name, no comments) strict mode accepts.
 inline bool parse_canonical(std::string_view text, std::int64_t& seconds) noexcept {
     if (text.size() != 31) return false;
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());

@@ -53,16 +53,25 @@ struct decode_state {
 /// field, say "expected ..., got ..."; `invalid` means the codec set the message itself.
 enum class outcome : unsigned char { ok, wrong_type, invalid };
 
-/// A string for an error message: quoted, escaped, cut after 40 bytes.
-inline std::string quoted_preview(std::string_view s) {
-    constexpr std::size_t limit = 40;
+/// Text from the input for an error message: JSON-escaped (so control characters and
+/// quotes stay visible), cut after `limit` bytes, never inside a UTF-8 sequence, with
+/// "..." when cut. `quoted` adds the JSON quotes.
+inline std::string escaped_preview(std::string_view s, std::size_t limit, bool quoted = false) {
+    std::size_t cut = s.size();
+    if (cut > limit) {
+        cut = limit;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    }
     std::string out;
-    json_buffer buffer(out, 64);
-    write_string(buffer, s.substr(0, limit));
+    json_buffer buffer(out, cut + 16);
+    write_string(buffer, s.substr(0, cut));
     buffer.finish();
-    if (s.size() > limit) out.insert(out.size() - 1, "...");
-    return out;
+    if (cut < s.size()) out.insert(out.size() - 1, "...");
+    return quoted ? out : out.substr(1, out.size() - 2);
 }
+
+/// A string for an error message: quoted, escaped, cut after 40 bytes.
+inline std::string quoted_preview(std::string_view s) { return escaped_preview(s, 40, true); }
 
 /// `string "15"`, `number 1.5`, `boolean`, `null`: the "got" half of a type error.
 inline std::string describe(const scalar& s) {
@@ -209,8 +218,12 @@ struct value_codec<timestamp> {
     static outcome decode(timestamp& out, const scalar& s, decode_state& st) {
         if (s.k != scalar::kind::string) return outcome::wrong_type;
         std::string why;
-        if (rfc2822::parse(s.text, out, why)) return outcome::ok;
-        st.fail("invalid RFC 2822 date " + quoted_preview(s.text) + ": " + why);
+        if (rfc2822::parse(s.text, out, why, st.options.strict ? rfc2822::mode::strict : rfc2822::mode::lenient))
+            return outcome::ok;
+        if (rfc2822::looks_like_iso8601(s.text))
+            st.fail("expected an RFC 2822 date, got an ISO 8601 date-time " + quoted_preview(s.text));
+        else
+            st.fail("invalid RFC 2822 date " + quoted_preview(s.text) + ": " + why);
         return outcome::invalid;
     }
     static void encode(json_buffer& out, timestamp v) {

@@ -1,7 +1,8 @@
-// Test helpers: reading files from ../shared (given by the SIGNALWIRE_SHARED variable
-// that meson sets) and listing a directory of them.
-#ifndef SIGNALWIRE_TESTS_SHARED_HPP
-#define SIGNALWIRE_TESTS_SHARED_HPP
+// Test helpers: reading files from the repository's test data directory, tests/data
+// (meson gives its absolute path in the SIGNALWIRE_TEST_DATA variable), and listing a
+// directory of them.
+#ifndef SIGNALWIRE_TESTS_TEST_DATA_HPP
+#define SIGNALWIRE_TESTS_TEST_DATA_HPP
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,11 +15,12 @@
 
 namespace test_support {
 
-/// The shared/ directory; a test that needs it fails (never skips) without it.
-inline std::filesystem::path shared_dir() {
-    const char* dir = std::getenv("SIGNALWIRE_SHARED");
+/// The test data directory, tests/data; a test that needs it fails (never skips)
+/// without it.
+inline std::filesystem::path data_dir() {
+    const char* dir = std::getenv("SIGNALWIRE_TEST_DATA");
     if (!dir || !std::filesystem::is_directory(dir))
-        throw std::runtime_error("SIGNALWIRE_SHARED must name the shared/ directory (meson test sets it)");
+        throw std::runtime_error("SIGNALWIRE_TEST_DATA must name the tests/data directory (meson test sets it)");
     return dir;
 }
 
