@@ -2,13 +2,18 @@
 """Runs the benchmarks (or reads their saved results) and prints one markdown table.
 
     bench/report.py [--build-dir build-bench] [--repetitions 9] [--min-time 0.15]
-                    [--compile-runs 5] [--bench-json F] [--native-json F]
-                    [--heap-json F] [--compile-json F]
+                    [--compile-runs 5] [--rss-runs 5] [--bench-json F] [--native-json F]
+                    [--heap-json F] [--compile-json F] [--rss-json F]
 
 Without the --*-json options it runs, from the build directory,
   bench/bench_codecs         Google Benchmark, JSON output, repetitions with
   bench/bench_codecs_native  random interleaving, aggregates only (medians are used)
   bench/heap_peak            peak heap during the 1000-call page decode
+  examples/signalwire-call check bench/page-20000.json and
+  bench/decode_file bench/page-20000.json
+                             under GNU time (/usr/bin/time -f %M ...), alternating,
+                             median of --rss-runs each: the CLI's peak RSS against the
+                             decode's own (the same file read and one CallList decode)
 and times the compilation of bench/compile_time/{ours,boost_json}.cpp with
 `g++ -std=c++17 -O2 ... -lboost_json` (alternating, median of --compile-runs each).
 Raw results are saved under <build-dir>/bench-results/ (they can be fed back with the
@@ -95,6 +100,57 @@ def run_heap(args, out_path):
     with open(out_path, "w") as f:
         f.write(res.stdout)
     return json.loads(res.stdout)
+
+
+RSS_PAGE = os.path.join("bench", "page-20000.json")  # made by the build (bench/write_page)
+RSS_CALLS = 20000
+
+
+def timed_run(cmd, tmp):
+    """(peak RSS in KiB, wall s, CPU s, stdout) of cmd, from GNU time (a fork()ing parent:
+    os.wait4 here would also count this Python process, which the child starts as)."""
+    out = os.path.join(tmp, "time.txt")
+    res = subprocess.run(["/usr/bin/time", "-o", out, "-f", "%M %e %U %S"] + cmd, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    if res.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed (exit {res.returncode}):\n{res.stderr.strip()}")
+    with open(out) as f:
+        rss, wall, user, sys_ = f.read().split()[-4:]
+    return int(rss), float(wall), float(user) + float(sys_), res.stdout
+
+
+def run_rss(args, out_path):
+    page = os.path.join(args.build_dir, RSS_PAGE)
+    cmds = {"cli": [os.path.join(args.build_dir, "examples", "signalwire-call"), "check", page],
+            "decode": [os.path.join(args.build_dir, "bench", "decode_file"), page]}
+    expected = {"cli": f"{page}: ok", "decode": str(RSS_CALLS)}
+    shown = {"cli": f"signalwire-call check {RSS_PAGE}", "decode": f"bench/decode_file {RSS_PAGE}"}
+    if not os.access("/usr/bin/time", os.X_OK):
+        return {"error": "GNU time (/usr/bin/time) missing: scripts/deps bench"}
+    samples = {k: {"rss_kib": [], "wall": [], "cpu": []} for k in cmds}
+    print(f"report.py: measuring peak RSS of {shown['cli']} and {shown['decode']}, {args.rss_runs} runs each",
+          file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.rss_runs + 1):  # the first round warms the page cache and is dropped
+            for key, cmd in cmds.items():
+                try:
+                    rss, wall, cpu, stdout = timed_run(cmd, tmp)
+                except (OSError, RuntimeError) as e:
+                    print(f"report.py: {e}", file=sys.stderr)
+                    return {"error": f"{shown[key]} failed"}
+                if stdout.strip() != expected[key]:
+                    print(f"report.py: {shown[key]} printed {stdout.strip()!r}, not {expected[key]!r}", file=sys.stderr)
+                    return {"error": f"{shown[key]} printed something unexpected"}
+                if i:
+                    samples[key]["rss_kib"].append(rss)
+                    samples[key]["wall"].append(wall)
+                    samples[key]["cpu"].append(cpu)
+    result = {"page_bytes": os.path.getsize(page), "calls": RSS_CALLS, "runs": args.rss_runs,
+              "commands": shown, "samples": samples,
+              "median": {k: {m: statistics.median(v) for m, v in s.items()} for k, s in samples.items()}}
+    with open(out_path, "w") as f:
+        json.dump(result, f, indent=1)
+    return result
 
 
 def compile_cmd(src, out, build_dir):
@@ -190,10 +246,12 @@ def main():
     ap.add_argument("--repetitions", type=int, default=9)
     ap.add_argument("--min-time", type=float, default=0.15)
     ap.add_argument("--compile-runs", type=int, default=5)
+    ap.add_argument("--rss-runs", type=int, default=5)
     ap.add_argument("--bench-json")
     ap.add_argument("--native-json")
     ap.add_argument("--heap-json")
     ap.add_argument("--compile-json")
+    ap.add_argument("--rss-json")
     ap.add_argument("--skip-native", action="store_true", help="do not run bench_codecs_native")
     args = ap.parse_args()
     args.build_dir = os.path.abspath(args.build_dir)
@@ -209,6 +267,7 @@ def main():
     elif not args.skip_native and os.path.exists(native_exe):
         native_json = run_benchmark(native_exe, args, os.path.join(results_dir, "bench_codecs_native.json"))
     heap = load_json(args.heap_json) if args.heap_json else run_heap(args, os.path.join(results_dir, "heap_peak.json"))
+    rss = load_json(args.rss_json) if args.rss_json else run_rss(args, os.path.join(results_dir, "cli_rss.json"))
     comp = load_json(args.compile_json) if args.compile_json else run_compile(
         args, os.path.join(results_dir, "compile_time.json"))
 
@@ -293,6 +352,19 @@ def main():
     add_row(f"heap: page decode, peak {heap['peak_bytes']:,} B vs retained {heap['retained_bytes']:,} B "
             f"({heap['allocations']:,} allocations)", target="(h) peak <= 2x retained", ratio=ratio, result=result)
 
+    if "error" in rss:
+        missed += 1
+        add_row(f"rss: {rss['error']}", target="(j) CLI <= 1.2x decode's", result="missed (no measurement)")
+    else:
+        cli, dec = rss["median"]["cli"], rss["median"]["decode"]
+        ratio = cli["rss_kib"] / dec["rss_kib"]
+        result = verdict("at_most", ratio, 1.2)
+        met, missed = met + (result == "met"), missed + (result == "missed")
+        add_row(f"rss: `signalwire-call check` on a {rss['calls']:,}-call page ({rss['page_bytes']:,} B), peak RSS "
+                f"{cli['rss_kib']:,.0f} KiB vs decode_file (same read, one CallList decode) {dec['rss_kib']:,.0f} KiB "
+                f"(wall {cli['wall']:.2f} / {dec['wall']:.2f} s; median of {rss['runs']})",
+                target="(j) CLI peak RSS <= 1.2x decode's", ratio=ratio, result=result)
+
     if "error" in comp:
         missed += 1
         add_row(f"compile: {comp['error']}", target="(i) ours <= 1.5x", result="missed (no measurement)")
@@ -313,7 +385,7 @@ def main():
         print("| " + " | ".join(row) + " |")
     print()
     print(f"Targets met: {met}, missed: {missed}. Ratios: 'faster' targets are competitor time / our time; "
-          "(c), (h), (i) are ours / baseline. (a)-(f) are judged on the two ~1 KB Calls; page rows are info "
+          "(c), (h), (i), (j) are ours / baseline. (a)-(f) are judged on the two ~1 KB Calls; page rows are info "
           "except (g). cv = coefficient of variation of the repetitions.")
     print(f"Compile command: {comp['command']}")
 

@@ -1,7 +1,8 @@
 // Competitor: boost::json::parse into a DOM (default memory resource), then
 // hand-written extraction into signalwire::Call, member by member, looked up by key
 // (object::if_contains), as application code usually does it.
-//   dates    signalwire::rfc2822::parse of the string
+//   dates    signalwire::rfc2822::parse of the string (null -> empty; date_created
+//            and date_updated must be present)
 //   price    signalwire::decimal::from_double (a DOM keeps no number text)
 //   enums    open_enum<E>::from_wire
 // Unknown members are ignored (ours keeps them in unknown_members; the inputs have none).
@@ -52,6 +53,13 @@ inline std::optional<signalwire::timestamp> opt_date(const json::object& o, std:
     return date(*v, err);
 }
 
+/// A required, nullable date: the member must be there (o.at throws), null is empty.
+inline std::optional<signalwire::timestamp> nullable_date(const json::object& o, std::string_view key, std::string& err) {
+    const json::value& v = o.at(key);
+    if (v.is_null()) return std::nullopt;
+    return date(v, err);
+}
+
 inline std::optional<std::int32_t> opt_int32(const json::object& o, std::string_view key) {
     const json::value* v = o.if_contains(key);
     if (!v || v->is_null()) return std::nullopt;
@@ -80,8 +88,8 @@ inline Call extract_call(const json::object& o) {
     Call c;
     c.sid = req_string(o, "sid");
     c.account_sid = req_string(o, "account_sid");
-    c.date_created = date(o.at("date_created"), err);
-    c.date_updated = date(o.at("date_updated"), err);
+    c.date_created = nullable_date(o, "date_created", err);
+    c.date_updated = nullable_date(o, "date_updated", err);
     c.parent_call_sid = opt_string(o, "parent_call_sid");
     c.to = req_string(o, "to");
     c.formatted_to = opt_string(o, "formatted_to");

@@ -38,8 +38,8 @@ BOOST_DESCRIBE_STRUCT(PlainSubresourceUris, (), (notifications, recordings))
 struct PlainCall {
     std::string sid;
     std::string account_sid;
-    std::string date_created;
-    std::string date_updated;
+    std::optional<std::string> date_created;  // required, nullable: present, possibly null
+    std::optional<std::string> date_updated;
     std::optional<std::string> parent_call_sid;
     std::string to;
     std::optional<std::string> formatted_to;
@@ -189,8 +189,8 @@ inline PlainCall from_call(const signalwire::Call& c) {
     PlainCall p;
     p.sid = c.sid;
     p.account_sid = c.account_sid;
-    p.date_created = signalwire::rfc2822::format(c.date_created);
-    p.date_updated = signalwire::rfc2822::format(c.date_updated);
+    p.date_created = to_text(c.date_created);
+    p.date_updated = to_text(c.date_updated);
     p.parent_call_sid = c.parent_call_sid;
     p.to = c.to;
     p.formatted_to = c.formatted_to;

@@ -53,6 +53,13 @@ inline std::optional<signalwire::timestamp> opt_date(const json& o, std::string_
     return date(*v, err);
 }
 
+/// A required, nullable date: the member must be there (json::at throws), null is empty.
+inline std::optional<signalwire::timestamp> nullable_date(const json& o, std::string_view key, std::string& err) {
+    const json& v = o.at(key);
+    if (v.is_null()) return std::nullopt;
+    return date(v, err);
+}
+
 inline std::optional<std::int32_t> opt_int32(const json& o, std::string_view key) {
     const json* v = member(o, key);
     if (!v) return std::nullopt;
@@ -75,8 +82,8 @@ inline Call extract_call(const json& o) {
     Call c;
     c.sid = req_string(o, "sid");
     c.account_sid = req_string(o, "account_sid");
-    c.date_created = date(o.at("date_created"), err);
-    c.date_updated = date(o.at("date_updated"), err);
+    c.date_created = nullable_date(o, "date_created", err);
+    c.date_updated = nullable_date(o, "date_updated", err);
     c.parent_call_sid = opt_string(o, "parent_call_sid");
     c.to = req_string(o, "to");
     c.formatted_to = opt_string(o, "formatted_to");
@@ -154,8 +161,8 @@ inline std::string encode_call(const Call& c) {
     json j;
     j["sid"] = c.sid;
     j["account_sid"] = c.account_sid;
-    j["date_created"] = signalwire::rfc2822::format(c.date_created);
-    j["date_updated"] = signalwire::rfc2822::format(c.date_updated);
+    put_date(j, "date_created", c.date_created);
+    put_date(j, "date_updated", c.date_updated);
     put(j, "parent_call_sid", c.parent_call_sid, true);
     j["to"] = c.to;
     put(j, "formatted_to", c.formatted_to, false);
@@ -167,7 +174,7 @@ inline std::string encode_call(const Call& c) {
     j["status"] = c.status.wire_name();
     put_date(j, "start_time", c.start_time);
     put_date(j, "end_time", c.end_time);
-    put(j, "duration", c.duration, false);
+    put(j, "duration", c.duration, true);
     if (c.price) j["price"] = c.price->to_double();
     else j["price"] = nullptr;
     put(j, "price_unit", c.price_unit, false);

@@ -103,8 +103,8 @@ inline void read_call(od::object obj, Call& c, std::string& err) {
         switch (signalwire::object_traits<Call>::find(key)) {
             case 0: c.sid = string_of(v); break;
             case 1: c.account_sid = string_of(v); break;
-            case 2: c.date_created = date(v, err); break;
-            case 3: c.date_updated = date(v, err); break;
+            case 2: c.date_created = opt_date(v, err); break;
+            case 3: c.date_updated = opt_date(v, err); break;
             case 4: c.parent_call_sid = opt_string(v); break;
             case 5: c.to = string_of(v); break;
             case 6: c.formatted_to = opt_string(v); break;
