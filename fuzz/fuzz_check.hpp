@@ -37,7 +37,7 @@ void check(bool ok, const char* what, std::string_view input, const Details&... 
     if (ok) return;
     std::fprintf(stderr, "\n==== PROPERTY VIOLATED: %s\n  input (%zu bytes): \"%s\"\n", what, input.size(),
                  escaped(input).c_str());
-    auto print = [](std::string_view label_and_value) {
+    [[maybe_unused]] auto print = [](std::string_view label_and_value) {  // unused when there are no details
         std::fprintf(stderr, "  %s\n", escaped(label_and_value).c_str());
     };
     (print(details), ...);

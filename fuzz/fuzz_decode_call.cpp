@@ -1,7 +1,8 @@
 // decode<Call> in lenient and strict mode on the same input; on success, encode.
-// Also the DOM entry point. The input is tried as a whole document and spliced into a
-// Call as one member's value (fuzz::spliced_call). See json_properties.hpp for the
-// checked properties.
+// Also the DOM entry point, and the input with a UTF-8 byte order mark in front (lenient
+// mode skips it: fuzz::bom_skipped). The input is tried as a whole document and spliced
+// into a Call as one member's value (fuzz::spliced_call). See json_properties.hpp for
+// the checked properties.
 #include "json_properties.hpp"
 
 #include <cstddef>
@@ -12,7 +13,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     fuzz::decode_both_modes<signalwire::Call>(input);
     fuzz::decode_dom<signalwire::Call>(input);
+    fuzz::bom_skipped<signalwire::Call>(input);
     const std::string doc = fuzz::spliced_call(input);
-    if (!doc.empty()) fuzz::decode_both_modes<signalwire::Call>(doc);
+    if (!doc.empty()) {
+        fuzz::decode_both_modes<signalwire::Call>(doc);
+        fuzz::bom_skipped<signalwire::Call>(doc);
+    }
     return 0;
 }

@@ -1,5 +1,6 @@
 // decode<CallList> in lenient and strict mode on the same input; on success, encode.
-// Also the DOM entry point. See json_properties.hpp for the checked properties.
+// Also the DOM entry point, and the input with a UTF-8 byte order mark in front (lenient
+// mode skips it: fuzz::bom_skipped). See json_properties.hpp for the checked properties.
 #include "json_properties.hpp"
 
 #include <cstddef>
@@ -9,5 +10,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     fuzz::decode_both_modes<signalwire::CallList>(input);
     fuzz::decode_dom<signalwire::CallList>(input);
+    fuzz::bom_skipped<signalwire::CallList>(input);
     return 0;
 }

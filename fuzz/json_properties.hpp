@@ -167,13 +167,81 @@ void decode_dom(std::string_view input) {
     }
 }
 
+/// The UTF-8 byte order mark, which lenient decoding skips at the start of the text
+/// (RFC 8259 section 8.1) and strict decoding refuses.
+inline constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
+/// `input` with a byte order mark in front; empty when it already starts with one
+/// (lenient decoding skips only one).
+inline std::string bom_prefixed(std::string_view input) {
+    if (input.substr(0, byte_order_mark.size()) == byte_order_mark) return {};
+    std::string out(byte_order_mark);
+    out.append(input);
+    return out;
+}
+
+/// A parse error's message as it reads when the input has `by` more bytes in front:
+/// "invalid JSON at offset N: ..." with N + by (offsets count from the first byte of the
+/// input, a skipped BOM included); any other message unchanged.
+inline std::string offset_shifted(const std::string& message, std::size_t by) {
+    static constexpr std::string_view prefix = "invalid JSON at offset ";
+    if (message.compare(0, prefix.size(), prefix) != 0) return message;
+    std::size_t end = prefix.size();
+    std::size_t offset = 0;
+    while (end < message.size() && message[end] >= '0' && message[end] <= '9')
+        offset = offset * 10 + static_cast<std::size_t>(message[end++] - '0');
+    return std::string(prefix) + std::to_string(offset + by) + message.substr(end);
+}
+
+/// A byte order mark in front of `input` (when it does not start with one): lenient
+/// decoding skips it, so decode(BOM + x) succeeds exactly when decode(x) does, with the
+/// same value, or fails with the same error (parse-error offsets 3 larger: they count
+/// the BOM); strict decoding fails on it (at offset 0, or naming an API error body,
+/// which detail::api_error_of always reads leniently).
+template <class T>
+void bom_skipped(std::string_view input) {
+    const std::string with_bom = bom_prefixed(input);
+    if (with_bom.empty()) return;
+    const auto plain = signalwire::decode<T>(input, lenient_options());
+    const auto bom = signalwire::decode<T>(with_bom, lenient_options());
+    const std::string type = "type: " + std::string(signalwire::object_traits<T>::type_name);
+    if (plain && bom) {
+        check(*plain == *bom, "lenient decode(BOM + x) != decode(x)", with_bom, type,
+              "differing members (decode(x) vs decode(BOM + x)): " + differences(*plain, *bom));
+    } else if (plain || bom) {
+        check(false, plain ? "lenient decode(x) succeeds, decode(BOM + x) fails"
+                           : "lenient decode(BOM + x) succeeds, decode(x) fails",
+              with_bom, type, "error: " + (plain ? bom.error().to_string() : plain.error().to_string()));
+    } else {
+        const signalwire::decode_error expected{plain.error().pointer,
+                                                offset_shifted(plain.error().message, byte_order_mark.size())};
+        check(bom.error() == expected, "lenient decode(BOM + x) fails differently from decode(x)", with_bom, type,
+              "decode(BOM + x): " + bom.error().to_string(), "expected:        " + expected.to_string(),
+              "decode(x):       " + plain.error().to_string());
+    }
+    const auto strict = signalwire::decode<T>(with_bom, strict_options());
+    check(!strict, "strict decode skipped a byte order mark", with_bom, type,
+          "encoded: " + (strict ? signalwire::encode(*strict) : std::string()));
+    const std::string& message = strict.error().message;
+    static constexpr std::string_view api_error = "the body is an API error response: ";
+    check(strict.error().pointer.empty() &&
+              (message == "invalid JSON at offset 0: byte order mark (strict mode does not skip one)" ||
+               message.compare(0, api_error.size(), api_error) == 0),
+          "strict decode(BOM + x) fails, but not on the byte order mark", with_bom, type,
+          "error: " + strict.error().to_string());
+}
+
 /// When `input` decodes as T (in the given mode): encoding it and decoding that
-/// gives the same value back, and encoding is idempotent.
+/// gives the same value back, and encoding is idempotent. The encoding is an object
+/// (so never starts with a byte order mark, even when the input did).
 template <class T>
 void round_trip(std::string_view input, const signalwire::decode_options& options, const char* mode) {
     const auto first = signalwire::decode<T>(input, options);
     if (!first) return;
     const std::string e1 = signalwire::encode(*first);
+    check(e1.size() >= 2 && e1.front() == '{' && e1.back() == '}', "encoding is not an object", input,
+          std::string("type/mode: ") + std::string(signalwire::object_traits<T>::type_name) + " " + mode,
+          "encoded: " + e1);
     const auto second = signalwire::decode<T>(e1, options);
     check(second.has_value(), "encode(decode(x)) does not decode", input, std::string("type/mode: ") +
           std::string(signalwire::object_traits<T>::type_name) + " " + mode,
