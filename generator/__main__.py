@@ -7,6 +7,7 @@ import sys
 
 from .errors import SchemaError
 from .render import render_header, write_atomically
+from .runtime import render_runtime
 from .source import load
 from .validate import validate
 
@@ -56,32 +57,44 @@ def main(argv=None):
     except SchemaError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    text = render_header(schema)
-    target = os.path.join(args.out_dir, schema.header)
+    outputs = {os.path.join(args.out_dir, schema.header): render_header(schema)}
+    if schema.namespace != "signalwire":
+        # The schema's own namespace carries the runtime with it (see generator/runtime.py).
+        for relative, text in render_runtime(schema.namespace).items():
+            outputs[os.path.join(args.out_dir, relative)] = text
 
     if args.check:
-        try:
-            with open(target, encoding="utf-8", newline="") as f:
-                current = f.read()
-        except FileNotFoundError:
-            current = ""
-        if current == text:
-            print(f"{target} is up to date with {args.schema}")
+        stale = []
+        for target, text in outputs.items():
+            try:
+                with open(target, encoding="utf-8", newline="") as f:
+                    current = f.read()
+            except FileNotFoundError:
+                current = ""
+            if current == text:
+                continue
+            stale.append(target)
+            diff = difflib.unified_diff(current.splitlines(True), text.splitlines(True),
+                                        f"{target} (checked in)", f"{target} (generated now)")
+            sys.stderr.writelines(list(diff)[:80])
+        if not stale:
+            print(f"{', '.join(outputs)} up to date with {args.schema}" if len(outputs) > 1
+                  else f"{next(iter(outputs))} is up to date with {args.schema}")
             return 0
-        diff = difflib.unified_diff(current.splitlines(True), text.splitlines(True),
-                                    f"{target} (checked in)", f"{target} (generated now)")
-        sys.stderr.writelines(list(diff)[:80])
-        print(f"\n{target} is stale: run `python3 -m generator {args.schema} --out-dir {args.out_dir}`",
-              file=sys.stderr)
+        for target in stale:
+            print(f"\n{target} is stale: run `python3 -m generator {args.schema} --out-dir {args.out_dir}`",
+                  file=sys.stderr)
         return 1
 
-    if not is_generated_or_absent(target):
-        print(f"error: refusing to overwrite {target}: it has no DO-NOT-EDIT banner, so it is not a generated file",
-              file=sys.stderr)
-        return 2
-    write_atomically(target, text)
-    if not args.quiet:
-        print(f"wrote {target}")
+    for target in outputs:
+        if not is_generated_or_absent(target):
+            print(f"error: refusing to overwrite {target}: it has no DO-NOT-EDIT banner, so it is not a generated file",
+                  file=sys.stderr)
+            return 2
+    for target, text in outputs.items():
+        write_atomically(target, text)
+        if not args.quiet:
+            print(f"wrote {target}")
     return 0
 
 

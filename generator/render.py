@@ -1,6 +1,8 @@
 """Rendering: model -> header text, and writing it without ever leaving half a file."""
 
+import hashlib
 import os
+import re
 import tempfile
 
 import jinja2
@@ -33,12 +35,39 @@ def include_guard(header):
     return header.upper().replace("/", "_").replace(".", "_")
 
 
+def include_root(namespace):
+    """Where a namespace's runtime headers live: signalwire -> <signalwire/...>,
+    sdk_b -> <sdk_b/...>, acme::voice -> <acme/voice/...>."""
+    return namespace.replace("::", "/")
+
+
+def macro_prefix(namespace):
+    """The prefix of a namespace's macros: SIGNALWIRE_, SDK_B_, ACME_VOICE_."""
+    return namespace.replace("::", "_").upper() + "_"
+
+
+SCHEMA_NAMESPACE_PLACEHOLDER = "schema_namespace_placeholder"
+
+
 def render_header(schema):
     template = environment().get_template("header.hpp.j2")
     env = template.environment
     env.filters["qualified"] = lambda name: f"::{schema.namespace}::{name}"
-    return template.render(schema=schema, guard=include_guard(schema.header),
-                           qualified=env.filters["qualified"], error_models=schema.error_model_names())
+    guard = include_guard(schema.header)
+    if schema.namespace != "signalwire" and guard.startswith("SIGNALWIRE_"):
+        guard = macro_prefix(schema.namespace) + guard[len("SIGNALWIRE_"):]
+
+    def render(schema_namespace):
+        return template.render(schema=schema, guard=guard, root=include_root(schema.namespace),
+                               macro=macro_prefix(schema.namespace), schema_namespace=schema_namespace,
+                               qualified=env.filters["qualified"], error_models=schema.error_model_names())
+
+    # The models' inline namespace is named after a hash of the header itself (rendered
+    # with a placeholder name), so any change to what the header says changes the name.
+    draft = render(SCHEMA_NAMESPACE_PLACEHOLDER)
+    digest = hashlib.sha256(draft.encode("utf-8")).hexdigest()[:10]
+    stem = schema.name if re.fullmatch(r"[a-z][a-z0-9_]*", schema.name) and "__" not in schema.name else "schema"
+    return draft.replace(SCHEMA_NAMESPACE_PLACEHOLDER, f"{stem}_{digest}")
 
 
 def write_atomically(path, text):

@@ -4,6 +4,8 @@
 #ifndef SIGNALWIRE_CALL_HPP
 #define SIGNALWIRE_CALL_HPP
 
+#include <signalwire/version.hpp>
+
 #include <signalwire/codec.hpp>
 #include <signalwire/decimal.hpp>
 #include <signalwire/model.hpp>
@@ -28,7 +30,10 @@
 #pragma clang diagnostic ignored "-Wgnu-zero-variadic-macro-arguments"
 #endif
 
-namespace signalwire {
+SIGNALWIRE_NAMESPACE_BEGIN
+// The models' own inline namespace, named after a hash of this header: models of two
+// different schemas (or schema versions) linked into one program never share a symbol.
+inline namespace call_1862e88d2e {
 
 /// The status of a call.
 enum class CallStatus {
@@ -367,13 +372,14 @@ struct ErrorArrayResponse {
 };
 BOOST_DESCRIBE_STRUCT(ErrorArrayResponse, (), (errors))
 
-}  // namespace signalwire
+}  // namespace call_1862e88d2e
+SIGNALWIRE_NAMESPACE_END
 
 #if defined(__clang__)
 #pragma clang diagnostic pop
 #endif
 
-namespace signalwire {
+SIGNALWIRE_NAMESPACE_BEGIN
 
 /// The wire names of CallStatus.
 template <>
@@ -758,6 +764,6 @@ struct object_traits<::signalwire::ErrorArrayResponse> {
     }
 };
 
-}  // namespace signalwire
+SIGNALWIRE_NAMESPACE_END
 
 #endif

@@ -6,6 +6,8 @@
 #ifndef SIGNALWIRE_CODEC_HPP
 #define SIGNALWIRE_CODEC_HPP
 
+#include <signalwire/version.hpp>
+
 #include <signalwire/decode_options.hpp>
 #include <signalwire/detail/api_error.hpp>
 #include <signalwire/detail/decoder.hpp>
@@ -30,7 +32,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace signalwire {
+SIGNALWIRE_NAMESPACE_BEGIN
 
 namespace detail {
 
@@ -210,6 +212,6 @@ open_enum<E> tag_invoke(boost::json::value_to_tag<open_enum<E>>, const boost::js
     throw decode_exception(decode_error{"", "expected a string"});
 }
 
-}  // namespace signalwire
+SIGNALWIRE_NAMESPACE_END
 
 #endif

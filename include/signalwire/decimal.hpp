@@ -12,6 +12,8 @@
 #ifndef SIGNALWIRE_DECIMAL_HPP
 #define SIGNALWIRE_DECIMAL_HPP
 
+#include <signalwire/version.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -24,7 +26,7 @@
 #include <system_error>
 #include <utility>
 
-namespace signalwire {
+SIGNALWIRE_NAMESPACE_BEGIN
 
 /// A decimal number stored as its exact text, in RFC 8259 JSON-number grammar.
 ///
@@ -328,6 +330,6 @@ private:
 /// Prints text(), e.g. "-0.03000".
 inline std::ostream& operator<<(std::ostream& os, const decimal& d) { return os << d.text(); }
 
-}  // namespace signalwire
+SIGNALWIRE_NAMESPACE_END
 
 #endif  // SIGNALWIRE_DECIMAL_HPP

@@ -2,9 +2,11 @@
 #ifndef SIGNALWIRE_DECODE_OPTIONS_HPP
 #define SIGNALWIRE_DECODE_OPTIONS_HPP
 
+#include <signalwire/version.hpp>
+
 #include <cstddef>
 
-namespace signalwire {
+SIGNALWIRE_NAMESPACE_BEGIN
 
 struct decode_options {
     /// Lenient (false, the default) accepts what real servers send beyond the schema:
@@ -24,6 +26,6 @@ struct decode_options {
     std::size_t max_size = std::size_t(256) << 20;
 };
 
-}  // namespace signalwire
+SIGNALWIRE_NAMESPACE_END
 
 #endif

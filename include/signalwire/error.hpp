@@ -2,6 +2,8 @@
 #ifndef SIGNALWIRE_ERROR_HPP
 #define SIGNALWIRE_ERROR_HPP
 
+#include <signalwire/version.hpp>
+
 #include <boost/assert/source_location.hpp>
 #include <boost/system/result.hpp>
 #include <boost/throw_exception.hpp>
@@ -12,7 +14,7 @@
 #include <string>
 #include <utility>
 
-namespace signalwire {
+SIGNALWIRE_NAMESPACE_BEGIN
 
 /// Why a decode failed. `pointer` is the RFC 6901 JSON Pointer of the failing value
 /// (`/calls/3/subresource_uris/recordings`; empty for the whole document), `message`
@@ -52,6 +54,6 @@ using decode_result = boost::system::result<T, decode_error>;
     boost::throw_exception(decode_exception(e), loc);
 }
 
-}  // namespace signalwire
+SIGNALWIRE_NAMESPACE_END
 
 #endif

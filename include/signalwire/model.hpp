@@ -5,13 +5,15 @@
 #ifndef SIGNALWIRE_MODEL_HPP
 #define SIGNALWIRE_MODEL_HPP
 
+#include <signalwire/version.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <type_traits>
 
-namespace signalwire {
+SIGNALWIRE_NAMESPACE_BEGIN
 
 /// One schema field of struct `S`, stored in member `M S::*`.
 template <class S, class M>
@@ -45,6 +47,6 @@ struct is_model<T, std::void_t<decltype(object_traits<T>::fields)>> : std::true_
 template <class T>
 inline constexpr bool is_model_v = is_model<T>::value;
 
-}  // namespace signalwire
+SIGNALWIRE_NAMESPACE_END
 
 #endif

@@ -4,13 +4,15 @@
 #ifndef SIGNALWIRE_OPEN_ENUM_HPP
 #define SIGNALWIRE_OPEN_ENUM_HPP
 
+#include <signalwire/version.hpp>
+
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
 
-namespace signalwire {
+SIGNALWIRE_NAMESPACE_BEGIN
 
 /// One enumerator and its wire name.
 template <class E>
@@ -80,6 +82,6 @@ private:
     std::string unknown_;  // the wire string when !known_
 };
 
-}  // namespace signalwire
+SIGNALWIRE_NAMESPACE_END
 
 #endif

@@ -62,6 +62,8 @@
 //   and parses back to the same instant, in either mode.
 #pragma once
 
+#include <signalwire/version.hpp>
+
 #include <signalwire/detail/rfc2822_impl.hpp>
 
 #include <chrono>
@@ -70,7 +72,7 @@
 #include <string>
 #include <string_view>
 
-namespace signalwire {
+SIGNALWIRE_NAMESPACE_BEGIN
 
 /// A point in time with one-second resolution, as the Call's date fields carry.
 using timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::seconds>;
@@ -166,4 +168,4 @@ inline std::string format(timestamp t) {
 }
 
 }  // namespace rfc2822
-}  // namespace signalwire
+SIGNALWIRE_NAMESPACE_END

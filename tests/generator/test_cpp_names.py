@@ -101,11 +101,11 @@ RUNTIME_CHECKS = """\
 
 int main() {{
     using {ns}::Keywords;
-    const auto k = signalwire::decode<Keywords>(R"({{"class":"c","operator":true,"x-y":null,"list":null,"errno":"e","NULL":7}})");
+    const auto k = {ns}::decode<Keywords>(R"({{"class":"c","operator":true,"x-y":null,"list":null,"errno":"e","NULL":7}})");
     if (!k || k->x_y || k->list || k->errno_ != "e" || k->NULL_ != 7) return 1;
-    const std::string once = signalwire::encode(*k);
-    const auto again = signalwire::decode<Keywords>(once);
-    if (!again || *again != *k || signalwire::encode(*again) != once) return 2;
+    const std::string once = {ns}::encode(*k);
+    const auto again = {ns}::decode<Keywords>(once);
+    if (!again || *again != *k || {ns}::encode(*again) != once) return 2;
     std::ostringstream printed;
     printed << *k;  // operator<< is found for a struct of namespace {ns} too
     return printed.str() == once ? 0 : 3;
@@ -120,7 +120,7 @@ CHECKS = """\
 #include <tuple>
 #include <type_traits>
 
-namespace sw = signalwire;
+namespace sw = {ns};
 using traits = sw::object_traits<{ns}::Keywords>;
 
 static_assert(std::is_same_v<decltype({ns}::Keywords::class_), std::string>);
@@ -287,13 +287,42 @@ class OtherNamespace(unittest.TestCase):
                 self.assertEqual(result.returncode, 0, textwrap.shorten(result.stderr, 2000))
 
     def test_header_compiles_in_another_namespace(self):
-        """The traits live in namespace signalwire and name member types through
-        decltype, so a schema in another namespace compiles too."""
+        """A schema in another namespace carries the runtime with it: the models, the
+        traits and a renamed copy of every runtime header are in that namespace."""
         with tempfile.TemporaryDirectory() as tmp:
             include, text = generate(tmp, "kwtest")
-            self.assertIn("namespace kwtest {", text)
+            self.assertIn("KWTEST_NAMESPACE_BEGIN", text)
+            self.assertIn("#include <kwtest/codec.hpp>", text)
             result = compile_checks(tmp, include, "kwtest")
             self.assertEqual(result.returncode, 0, textwrap.shorten(result.stderr, 2000))
+
+    def test_runtime_copy_names_nothing_of_signalwire(self):
+        """Every runtime header is copied, and no copy names namespace signalwire, its
+        include directory or its macros (comments and the library's name aside)."""
+        with tempfile.TemporaryDirectory() as tmp:
+            include, _ = generate(tmp, "kwtest")
+            originals = sorted(p.relative_to(ROOT / "include" / "signalwire").as_posix()
+                               for p in (ROOT / "include" / "signalwire").rglob("*.hpp")
+                               if not p.read_text(encoding="utf-8").startswith("// DO NOT EDIT"))
+            copies = sorted(p.relative_to(include / "kwtest").as_posix() for p in (include / "kwtest").rglob("*.hpp"))
+            self.assertEqual(copies, originals)
+            for path in (include / "kwtest").rglob("*.hpp"):
+                code = "\n".join(line.split("//")[0] for line in path.read_text(encoding="utf-8").splitlines())
+                for leak in ("signalwire::", "namespace signalwire", "<signalwire/", "SIGNALWIRE_"):
+                    self.assertNotIn(leak, code, f"{path.name} still says {leak}")
+
+    @unittest.skipUnless(shutil.which("g++") and shutil.which("nm"), "g++ or nm not found")
+    def test_no_symbol_of_another_namespace(self):
+        """The program built from the kwtest copy defines no symbol in namespace signalwire."""
+        with tempfile.TemporaryDirectory() as tmp:
+            include, _ = generate(tmp, "kwtest")
+            result = compile_and_run(tmp, include, "kwtest")
+            self.assertEqual(result.returncode, 0, textwrap.shorten(result.stderr, 2000))
+            symbols = subprocess.run(["nm", "-C", str(Path(tmp) / "kw_run")], capture_output=True, text=True,
+                                     check=True, timeout=60).stdout
+            ours = [line for line in symbols.splitlines() if "kwtest::" in line]
+            self.assertTrue(ours, "no kwtest:: symbol at all")
+            self.assertEqual([line for line in symbols.splitlines() if "signalwire::" in line], [])
 
 
 if __name__ == "__main__":

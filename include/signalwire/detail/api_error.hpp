@@ -7,6 +7,8 @@
 #ifndef SIGNALWIRE_DETAIL_API_ERROR_HPP
 #define SIGNALWIRE_DETAIL_API_ERROR_HPP
 
+#include <signalwire/version.hpp>
+
 #include <signalwire/detail/value_codec.hpp>
 #include <signalwire/model.hpp>
 
@@ -17,7 +19,8 @@
 #include <type_traits>
 #include <utility>
 
-namespace signalwire::detail {
+SIGNALWIRE_NAMESPACE_BEGIN
+namespace detail {
 
 /// How much of an error body's message a decode error quotes.
 inline constexpr std::size_t api_error_message_limit = 200;
@@ -66,6 +69,7 @@ std::string describe_api_error(const E& e) {
     return out;
 }
 
-}  // namespace signalwire::detail
+}  // namespace detail
+SIGNALWIRE_NAMESPACE_END
 
 #endif

@@ -5,6 +5,8 @@
 #ifndef SIGNALWIRE_DETAIL_CAPTURE_HPP
 #define SIGNALWIRE_DETAIL_CAPTURE_HPP
 
+#include <signalwire/version.hpp>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -14,7 +16,8 @@
 #include <utility>
 #include <vector>
 
-namespace signalwire::detail {
+SIGNALWIRE_NAMESPACE_BEGIN
+namespace detail {
 
 class capture {
 public:
@@ -79,6 +82,7 @@ private:
     boost::json::value done_;
 };
 
-}  // namespace signalwire::detail
+}  // namespace detail
+SIGNALWIRE_NAMESPACE_END
 
 #endif

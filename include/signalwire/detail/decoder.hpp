@@ -4,6 +4,8 @@
 #ifndef SIGNALWIRE_DETAIL_DECODER_HPP
 #define SIGNALWIRE_DETAIL_DECODER_HPP
 
+#include <signalwire/version.hpp>
+
 #include <signalwire/decode_options.hpp>
 #include <signalwire/detail/capture.hpp>
 #include <signalwire/detail/object_codec.hpp>
@@ -27,7 +29,8 @@
 #include <string_view>
 #include <system_error>
 
-namespace signalwire::detail {
+SIGNALWIRE_NAMESPACE_BEGIN
+namespace detail {
 
 /// Appends `/segment` to a JSON Pointer, escaping `~` and `/` as RFC 6901 says.
 inline void append_pointer_segment(std::string& pointer, std::string_view segment) {
@@ -460,6 +463,7 @@ private:
     capture capture_;                          // the value of that member, while it is an object or array
 };
 
-}  // namespace signalwire::detail
+}  // namespace detail
+SIGNALWIRE_NAMESPACE_END
 
 #endif

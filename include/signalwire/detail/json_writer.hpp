@@ -3,6 +3,8 @@
 #ifndef SIGNALWIRE_DETAIL_JSON_WRITER_HPP
 #define SIGNALWIRE_DETAIL_JSON_WRITER_HPP
 
+#include <signalwire/version.hpp>
+
 #include <boost/config.hpp>
 #include <boost/json/value.hpp>
 
@@ -19,7 +21,8 @@
 #include <emmintrin.h>
 #endif
 
-namespace signalwire::detail {
+SIGNALWIRE_NAMESPACE_BEGIN
+namespace detail {
 
 /// The output of encoding: a std::string written through a cursor, grown by doubling,
 /// so that each write is one capacity check and a copy (std::string::append checks and
@@ -192,6 +195,7 @@ inline void write_members(json_buffer& out, const boost::json::object& object, b
     }
 }
 
-}  // namespace signalwire::detail
+}  // namespace detail
+SIGNALWIRE_NAMESPACE_END
 
 #endif

@@ -3,6 +3,8 @@
 #ifndef SIGNALWIRE_DETAIL_OBJECT_CODEC_HPP
 #define SIGNALWIRE_DETAIL_OBJECT_CODEC_HPP
 
+#include <signalwire/version.hpp>
+
 #include <signalwire/detail/json_writer.hpp>
 #include <signalwire/detail/value_codec.hpp>
 #include <signalwire/model.hpp>
@@ -20,7 +22,8 @@
 #include <utility>
 #include <vector>
 
-namespace signalwire::detail {
+SIGNALWIRE_NAMESPACE_BEGIN
+namespace detail {
 
 template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
@@ -309,6 +312,7 @@ void encode_object(json_buffer& out, const S& obj) {
     out.put('}');
 }
 
-}  // namespace signalwire::detail
+}  // namespace detail
+SIGNALWIRE_NAMESPACE_END
 
 #endif

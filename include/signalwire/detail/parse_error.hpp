@@ -4,6 +4,8 @@
 #ifndef SIGNALWIRE_DETAIL_PARSE_ERROR_HPP
 #define SIGNALWIRE_DETAIL_PARSE_ERROR_HPP
 
+#include <signalwire/version.hpp>
+
 #include <signalwire/decode_options.hpp>
 
 #include <boost/json/error.hpp>
@@ -13,7 +15,8 @@
 #include <string>
 #include <string_view>
 
-namespace signalwire::detail {
+SIGNALWIRE_NAMESPACE_BEGIN
+namespace detail {
 
 /// The length of the UTF-8 sequence at the start of `s`, or 0 when it is not valid
 /// UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
@@ -88,6 +91,7 @@ inline std::string parse_error_message(const boost::system::error_code& ec, std:
     return "invalid JSON at offset " + std::to_string(offset) + ": " + what;
 }
 
-}  // namespace signalwire::detail
+}  // namespace detail
+SIGNALWIRE_NAMESPACE_END
 
 #endif

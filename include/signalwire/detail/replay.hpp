@@ -3,6 +3,8 @@
 #ifndef SIGNALWIRE_DETAIL_REPLAY_HPP
 #define SIGNALWIRE_DETAIL_REPLAY_HPP
 
+#include <signalwire/version.hpp>
+
 #include <signalwire/decode_options.hpp>
 #include <signalwire/detail/decoder.hpp>
 #include <signalwire/detail/json_writer.hpp>
@@ -15,7 +17,8 @@
 #include <cstddef>
 #include <string>
 
-namespace signalwire::detail {
+SIGNALWIRE_NAMESPACE_BEGIN
+namespace detail {
 
 /// Feeds a DOM value to the decoder as the parser would, so that DOM input follows
 /// exactly the rules of byte input. Doubles have no literal text in a DOM: they are
@@ -64,6 +67,7 @@ inline bool replay(const boost::json::value& v, decoder& d, std::size_t depth, c
     return true;
 }
 
-}  // namespace signalwire::detail
+}  // namespace detail
+SIGNALWIRE_NAMESPACE_END
 
 #endif

@@ -8,12 +8,15 @@
 //   5. write_canonical: the formatter
 #pragma once
 
+#include <signalwire/version.hpp>
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-namespace signalwire::rfc2822::detail {
+SIGNALWIRE_NAMESPACE_BEGIN
+namespace rfc2822::detail {
 
 // ---------------------------------------------------------------------------------------------------------
 // 1. Calendar arithmetic
@@ -940,4 +943,5 @@ inline void write_canonical(std::int64_t seconds_since_epoch, char* out) noexcep
     write_name(out + 25, " +0000");
 }
 
-}  // namespace signalwire::rfc2822::detail
+}  // namespace rfc2822::detail
+SIGNALWIRE_NAMESPACE_END

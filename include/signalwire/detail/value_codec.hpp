@@ -4,6 +4,8 @@
 #ifndef SIGNALWIRE_DETAIL_VALUE_CODEC_HPP
 #define SIGNALWIRE_DETAIL_VALUE_CODEC_HPP
 
+#include <signalwire/version.hpp>
+
 #include <signalwire/decimal.hpp>
 #include <signalwire/decode_options.hpp>
 #include <signalwire/detail/json_writer.hpp>
@@ -22,7 +24,8 @@
 
 #include <boost/config.hpp>
 
-namespace signalwire::detail {
+SIGNALWIRE_NAMESPACE_BEGIN
+namespace detail {
 
 /// One JSON scalar as the parser delivered it. For numbers `text` is the literal as
 /// written (`-0.03000`), which is how decimals keep their digits.
@@ -270,6 +273,7 @@ private:
     static constexpr auto wires = wire_names(std::make_index_sequence<std::size(enum_traits<E>::names)>{});
 };
 
-}  // namespace signalwire::detail
+}  // namespace detail
+SIGNALWIRE_NAMESPACE_END
 
 #endif
