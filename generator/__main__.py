@@ -1,10 +1,11 @@
-"""Command line: python3 -m generator SCHEMA [--out-dir DIR] [--check]."""
+"""Command line: python3 -m generator SCHEMA [--out-dir DIR] [--docs-dir DIR] [--check]."""
 
 import argparse
 import difflib
 import os
 import sys
 
+from .docs import DOC_BANNER, reference_name, render_reference
 from .errors import SchemaError
 from .render import render_header, write_atomically
 from .runtime import render_runtime
@@ -37,7 +38,7 @@ def is_generated_or_absent(path):
     wrote (or none) may be replaced."""
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
-            return f.readline().startswith(BANNER)
+            return f.readline().startswith(DOC_BANNER if path.endswith(".md") else BANNER)
     except FileNotFoundError:
         return True
 
@@ -47,6 +48,7 @@ def main(argv=None):
                                      description="Generate C++ models from a YAML schema.")
     parser.add_argument("schema", help="the schema file, e.g. schema/call.yaml (named so in the banner)")
     parser.add_argument("--out-dir", default="include", help="include directory to write into (default: include)")
+    parser.add_argument("--docs-dir", help="also write the reference document, DIR/<schema name>.md")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if the checked-in header differs from what would be generated")
     parser.add_argument("--quiet", action="store_true", help="print nothing on success")
@@ -54,6 +56,7 @@ def main(argv=None):
 
     try:
         schema = generate(args.schema)
+        docs = None if args.docs_dir is None else os.path.join(args.docs_dir, reference_name(schema, args.schema))
     except SchemaError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -62,6 +65,8 @@ def main(argv=None):
         # The schema's own namespace carries the runtime with it (see generator/runtime.py).
         for relative, text in render_runtime(schema.namespace).items():
             outputs[os.path.join(args.out_dir, relative)] = text
+    if docs is not None:
+        outputs[docs] = render_reference(schema)
 
     if args.check:
         stale = []
@@ -82,7 +87,8 @@ def main(argv=None):
                   else f"{next(iter(outputs))} is up to date with {args.schema}")
             return 0
         for target in stale:
-            print(f"\n{target} is stale: run `python3 -m generator {args.schema} --out-dir {args.out_dir}`",
+            print(f"\n{target} is stale: run `python3 -m generator {args.schema} --out-dir {args.out_dir}"
+                  f"{f' --docs-dir {args.docs_dir}' if docs is not None else ''}`",
                   file=sys.stderr)
         return 1
 

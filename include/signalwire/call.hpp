@@ -33,7 +33,7 @@
 SIGNALWIRE_NAMESPACE_BEGIN
 // The models' own inline namespace, named after a hash of this header: models of two
 // different schemas (or schema versions) linked into one program never share a symbol.
-inline namespace call_1862e88d2e {
+inline namespace call_164c1775f7 {
 
 /// The status of a call.
 enum class CallStatus {
@@ -372,7 +372,7 @@ struct ErrorArrayResponse {
 };
 BOOST_DESCRIBE_STRUCT(ErrorArrayResponse, (), (errors))
 
-}  // namespace call_1862e88d2e
+}  // namespace call_164c1775f7
 SIGNALWIRE_NAMESPACE_END
 
 #if defined(__clang__)
@@ -765,5 +765,31 @@ struct object_traits<::signalwire::ErrorArrayResponse> {
 };
 
 SIGNALWIRE_NAMESPACE_END
+
+// Separate compilation (<signalwire/src.hpp>): decode and encode of every model, declared
+// `extern template` here and compiled in the one .cpp that includes src.hpp first.
+#define SIGNALWIRE_GENERATED_HEADER_INCLUDED
+#if defined(SIGNALWIRE_EXTERN_TEMPLATE)
+SIGNALWIRE_NAMESPACE_BEGIN
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::CallSubresourceUris> decode<::signalwire::CallSubresourceUris>(std::string_view, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::CallSubresourceUris> decode<::signalwire::CallSubresourceUris, boost::json::value, 0>(const boost::json::value&, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::CallSubresourceUris>(const ::signalwire::CallSubresourceUris&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::Call> decode<::signalwire::Call>(std::string_view, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::Call> decode<::signalwire::Call, boost::json::value, 0>(const boost::json::value&, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::Call>(const ::signalwire::Call&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::CallList> decode<::signalwire::CallList>(std::string_view, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::CallList> decode<::signalwire::CallList, boost::json::value, 0>(const boost::json::value&, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::CallList>(const ::signalwire::CallList&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorResponse> decode<::signalwire::ErrorResponse>(std::string_view, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorResponse> decode<::signalwire::ErrorResponse, boost::json::value, 0>(const boost::json::value&, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::ErrorResponse>(const ::signalwire::ErrorResponse&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorArrayItem> decode<::signalwire::ErrorArrayItem>(std::string_view, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorArrayItem> decode<::signalwire::ErrorArrayItem, boost::json::value, 0>(const boost::json::value&, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::ErrorArrayItem>(const ::signalwire::ErrorArrayItem&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorArrayResponse> decode<::signalwire::ErrorArrayResponse>(std::string_view, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorArrayResponse> decode<::signalwire::ErrorArrayResponse, boost::json::value, 0>(const boost::json::value&, const decode_options&);
+SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::ErrorArrayResponse>(const ::signalwire::ErrorArrayResponse&);
+SIGNALWIRE_NAMESPACE_END
+#endif
 
 #endif

@@ -3,171 +3,48 @@
 //   decode<T>(boost::json::value, options)
 //   encode(model)             -> std::string       (compact JSON)
 //   boost::json::value_to<T> / value_from for every generated struct and enum.
+//
+// This header declares; <signalwire/impl/codec.hpp> defines, and is included at the end
+// unless SIGNALWIRE_SEPARATE_COMPILATION is defined. Then the generated headers declare
+// their models' decode and encode as `extern template`, and one .cpp of the program
+// includes <signalwire/src.hpp> and then the generated headers, which compiles them
+// there once (README, "Compiled once").
 #ifndef SIGNALWIRE_CODEC_HPP
 #define SIGNALWIRE_CODEC_HPP
 
 #include <signalwire/version.hpp>
 
 #include <signalwire/decode_options.hpp>
-#include <signalwire/detail/api_error.hpp>
-#include <signalwire/detail/decoder.hpp>
-#include <signalwire/detail/object_codec.hpp>
-#include <signalwire/detail/parse_error.hpp>
-#include <signalwire/detail/replay.hpp>
 #include <signalwire/error.hpp>
 #include <signalwire/model.hpp>
 #include <signalwire/open_enum.hpp>
 
-#include <boost/config.hpp>
-#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <boost/json/conversion.hpp>  // value_to_tag, value_from_tag: users include value_to.hpp to call it
 
-#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
-#include <utility>
 
 SIGNALWIRE_NAMESPACE_BEGIN
-
-namespace detail {
-
-/// The error for options decode cannot honour, if any.
-inline std::optional<decode_error> check_options(const decode_options& options) {
-    if (options.max_depth <= decode_options::max_supported_depth) return std::nullopt;
-    return decode_error{"", "max_depth " + std::to_string(options.max_depth) + " is above the supported maximum (" +
-                                std::to_string(decode_options::max_supported_depth) + ")"};
-}
-
-}  // namespace detail
-
-template <class T>
-decode_result<T> decode(std::string_view json, const decode_options& options = {});
-
-namespace detail {
-
-/// The UTF-8 byte order mark. RFC 8259 section 8.1 lets a parser ignore one at the
-/// start of the text; lenient decoding does, strict decoding does not.
-inline constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
-
-/// On the failure path of decode<T>: when the body decodes (leniently) as one of the
-/// schema's API error models, the error to report instead of the first member that did
-/// not fit T (`/status: expected string (CallStatus), got number 404`).
-template <class T, class Input>
-std::optional<decode_error> api_error_of(const Input& json, decode_options options) {
-    if constexpr (has_api_errors<T>::value) {
-        using errors = typename object_traits<T>::api_errors;
-        options.strict = false;
-        std::string what;
-        const auto try_one = [&](const auto& model) {  // `model` only names the type
-            using E = std::decay_t<decltype(model)>;
-            if (what.empty())
-                if (auto e = decode<E>(json, options)) what = describe_api_error(*e);
-        };
-        std::apply([&](const auto&... models) { (try_one(models), ...); }, errors{});
-        if (!what.empty()) return decode_error{"", "the body is an API error response: " + what};
-    }
-    static_cast<void>(json);
-    return std::nullopt;
-}
-
-/// Boost.JSON 1.81 stops with error::exponent_overflow at a number whose exponent does
-/// not fit its int (1e2147483648), before any event for that number. The member gets the
-/// literal anyway, as a number, so that its own rules say what is wrong, as they would
-/// for any other number, or for the same text sent as a string (price:
-/// `invalid decimal "1E2147483648": exponent out of range ...`). A member that would take
-/// it (0e2147483648 is the double 0) gets the parser's error: the parser cannot go on.
-inline decode_error exponent_overflow_error(decoder& d, std::string_view json, std::size_t offset,
-                                            const decode_options& options) {
-    std::string pointer = d.current_pointer();
-    const std::string_view literal = number_literal_at(json, offset);
-    boost::system::error_code ignored;
-    (void)d.on_double(0.0, boost::json::string_view(literal.data(), literal.size()), ignored);
-    if (d.failed()) return d.error();
-    return decode_error{std::move(pointer),
-                        parse_error_message(boost::json::error::exponent_overflow, offset, json, options)};
-}
-
-}  // namespace detail
 
 /// Decodes JSON text into a generated struct. Never throws for bad input: the result
 /// holds the value or a decode_error naming the failing JSON Pointer. When T's schema
 /// lists `api_errors` and the text is such a body, the error says so.
 template <class T>
-decode_result<T> decode(std::string_view json, const decode_options& options) {
-    static_assert(is_model_v<T>, "decode<T> takes a struct generated from the schema");
-    static_assert(detail::nesting_depth<T>() <= detail::decoder::max_frames, "the schema nests too deeply");
-    // The model is decoded in place in the result, and every path returns `result`, so
-    // that nothing is moved on the way out.
-    decode_result<T> result(boost::system::in_place_value);
-    if (auto bad = detail::check_options(options)) {
-        result = std::move(*bad);
-        return result;
-    }
-    if (json.size() > options.max_size) {
-        result = decode_error{"", "document of " + std::to_string(json.size()) + " bytes is larger than max_size (" +
-                                      std::to_string(options.max_size) + " bytes)"};
-        return result;
-    }
-    // Offsets in messages count from the first byte of `json`, a skipped BOM included.
-    const std::size_t skip = !options.strict && json.substr(0, 3) == detail::byte_order_mark ? 3 : 0;
-    const std::string_view body = json.substr(skip);
-    boost::json::parse_options parse_options;
-    parse_options.max_depth = options.max_depth;
-    boost::json::basic_parser<detail::decoder> parser(parse_options, &*result, detail::vtable_of<T>(), options);
-    parser.handler().set_document(body);
-    boost::system::error_code ec;
-    const std::size_t consumed = skip + parser.write_some(false, body.data(), body.size(), ec);
-    if (parser.handler().failed()) {
-        result = parser.handler().error();
-    } else if (ec == boost::json::error::exponent_overflow) {
-        result = detail::exponent_overflow_error(parser.handler(), json, consumed, options);
-    } else if (ec) {
-        result = decode_error{parser.handler().current_pointer(), detail::parse_error_message(ec, consumed, json, options)};
-    } else {
-        // write_some stops after the document; only whitespace may follow it.
-        const std::size_t rest = json.find_first_not_of(" \t\n\r", consumed);
-        if (rest != std::string_view::npos)
-            result = decode_error{"", detail::parse_error_message(boost::json::error::extra_data, rest, json, options)};
-    }
-    if (BOOST_UNLIKELY(!result))
-        if (auto api_error = detail::api_error_of<T>(json, options)) result = std::move(*api_error);
-    return result;
-}
+decode_result<T> decode(std::string_view json, const decode_options& options = {});
 
 /// Decodes a boost::json value with the same rules as JSON text. (A template on the
 /// argument type so that a string literal or std::string still picks the text overload.)
 template <class T, class Value, std::enable_if_t<std::is_same_v<Value, boost::json::value>, int> = 0>
-decode_result<T> decode(const Value& json, const decode_options& options = {}) {
-    static_assert(is_model_v<T>, "decode<T> takes a struct generated from the schema");
-    static_assert(detail::nesting_depth<T>() <= detail::decoder::max_frames, "the schema nests too deeply");
-    if (auto bad = detail::check_options(options)) return std::move(*bad);
-    T out{};
-    detail::decoder d(&out, detail::vtable_of<T>(), options);
-    boost::system::error_code ec;
-    detail::replay(json, d, 0, options, ec);
-    if (!d.failed() && !ec) return out;
-    decode_error error = d.failed() ? d.error()
-                                    : decode_error{d.current_pointer(), detail::parse_error_message(ec, 0, {}, options)};
-    if (auto api_error = detail::api_error_of<T>(json, options)) return std::move(*api_error);
-    return error;
-}
+decode_result<T> decode(const Value& json, const decode_options& options = {});
 
 /// Compact JSON: schema fields in schema order (nullable ones as `null` when empty,
 /// other empty optionals left out), then the unknown members as they were received.
 template <class T>
-std::string encode(const T& value) {
-    static_assert(is_model_v<T>, "encode takes a struct generated from the schema");
-    std::string out;
-    detail::json_buffer buffer(out);
-    detail::encode_object(buffer, value);
-    buffer.finish();
-    return out;
-}
+std::string encode(const T& value);
 
 /// Prints a model as its JSON encoding (for logs, test failures and debuggers).
 template <class T, std::enable_if_t<is_model_v<T>, int> = 0>
@@ -199,7 +76,7 @@ template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0, class = decltyp
 E tag_invoke(boost::json::value_to_tag<E>, const boost::json::value& v) {
     if (const auto* s = v.if_string())
         if (auto e = from_string<E>(*s)) return *e;
-    throw decode_exception(decode_error{"", "expected a " + std::string(enum_traits<E>::type_name) + " wire name"});
+    boost::throw_exception(decode_exception(decode_error{"", "expected a " + std::string(enum_traits<E>::type_name) + " wire name"}), BOOST_CURRENT_LOCATION);
 }
 
 template <class E>
@@ -209,9 +86,22 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& v, const open_e
 template <class E>
 open_enum<E> tag_invoke(boost::json::value_to_tag<open_enum<E>>, const boost::json::value& v) {
     if (const auto* s = v.if_string()) return open_enum<E>::from_wire(*s);
-    throw decode_exception(decode_error{"", "expected a string"});
+    boost::throw_exception(decode_exception(decode_error{"", "expected a string"}), BOOST_CURRENT_LOCATION);
 }
 
 SIGNALWIRE_NAMESPACE_END
+
+#if !defined(SIGNALWIRE_SEPARATE_COMPILATION) || defined(SIGNALWIRE_SOURCE)
+#include <signalwire/impl/codec.hpp>
+#endif
+
+// What the generated headers put before their decode and encode instantiations:
+// definitions in the src.hpp translation unit, declarations under separate compilation,
+// nothing (implicit instantiation) header-only.
+#if defined(SIGNALWIRE_SOURCE)
+#define SIGNALWIRE_EXTERN_TEMPLATE template
+#elif defined(SIGNALWIRE_SEPARATE_COMPILATION)
+#define SIGNALWIRE_EXTERN_TEMPLATE extern template
+#endif
 
 #endif

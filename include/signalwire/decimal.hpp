@@ -14,6 +14,9 @@
 
 #include <signalwire/version.hpp>
 
+#include <boost/assert/source_location.hpp>
+#include <boost/throw_exception.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -124,23 +127,27 @@ public:
         return true;
     }
 
-    /// Convenience: throws std::invalid_argument with the same message as parse().
+    /// Convenience: throws std::invalid_argument with the same message as parse(),
+    /// through boost::throw_exception (under BOOST_NO_EXCEPTIONS, the user's handler).
     static decimal from_string(std::string_view text) {
         decimal d;
         std::string error;
-        if (!parse(text, d, error)) throw std::invalid_argument(error);
+        if (!parse(text, d, error)) boost::throw_exception(std::invalid_argument(error), BOOST_CURRENT_LOCATION);
         return d;
     }
 
     /// The shortest text that round-trips the double (std::to_chars shortest
     /// form), e.g. 0.0065 -> "0.0065", 1e-7 -> "1e-07". That form is always
-    /// valid JSON-number grammar. Non-finite doubles throw std::invalid_argument.
+    /// valid JSON-number grammar. Non-finite doubles throw std::invalid_argument
+    /// through boost::throw_exception, as from_string does.
     static decimal from_double(double d) {
-        if (!std::isfinite(d)) throw std::invalid_argument("non-finite double is not a decimal");
+        if (!std::isfinite(d))
+            boost::throw_exception(std::invalid_argument("non-finite double is not a decimal"), BOOST_CURRENT_LOCATION);
         decimal out;
         const auto res = std::to_chars(out.buf_, out.buf_ + max_length, d);
         // Shortest doubles need at most 24 characters, so this cannot fail.
-        if (res.ec != std::errc()) throw std::invalid_argument("double does not fit in a decimal");
+        if (res.ec != std::errc())
+            boost::throw_exception(std::invalid_argument("double does not fit in a decimal"), BOOST_CURRENT_LOCATION);
         out.len_ = static_cast<std::uint8_t>(res.ptr - out.buf_);
         return out;
     }

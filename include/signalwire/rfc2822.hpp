@@ -66,6 +66,8 @@
 
 #include <signalwire/detail/rfc2822_impl.hpp>
 
+#include <boost/core/no_exceptions_support.hpp>
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -129,20 +131,26 @@ constexpr bool looks_like_iso8601(std::string_view text) noexcept { return detai
 /// +hhmm" with a matching day name takes a fast path in both modes.
 inline bool parse(std::string_view text, timestamp& out, std::string& error, mode m) noexcept {
     std::int64_t seconds = 0;
+    // No cast to seconds::rep: it is std::int64_t in libstdc++ and libc++ (g++'s
+    // -Wuseless-cast flags a cast to the same type), and never wider (static_assert above).
     if (detail::parse_canonical(text, seconds)) {
-        out = timestamp(std::chrono::seconds(static_cast<std::chrono::seconds::rep>(seconds)));
+        out = timestamp(std::chrono::seconds(seconds));
         return true;
     }
     detail::parser parser(text, m == mode::strict);
     if (parser.parse(seconds)) {
-        out = timestamp(std::chrono::seconds(static_cast<std::chrono::seconds::rep>(seconds)));
+        out = timestamp(std::chrono::seconds(seconds));
         return true;
     }
-    try {
+    // Under -fno-exceptions (BOOST_NO_EXCEPTIONS) there is nothing to catch: an allocation
+    // failure ends the program there, as everywhere else.
+    BOOST_TRY {
         error.assign(parser.error());
-    } catch (...) {
+    }
+    BOOST_CATCH(...) {
         error.clear();
     }
+    BOOST_CATCH_END
     return false;
 }
 
@@ -157,7 +165,7 @@ inline bool parse(std::string_view text, timestamp& out, std::string& error) noe
 /// "Wed, 19 Sep 2018 20:00:00 +0000". Timestamps before year 0000 or after year 9999 are clamped to
 /// 0000-01-01 00:00:00 / 9999-12-31 23:59:59, the range a 4-digit year can show.
 inline void format_to(timestamp t, char* out) noexcept {
-    detail::write_canonical(static_cast<std::int64_t>(t.time_since_epoch().count()), out);
+    detail::write_canonical(t.time_since_epoch().count(), out);  // never narrows: static_assert above
 }
 
 /// format_to into a new string of formatted_size chars.

@@ -7,6 +7,10 @@
 
 #if !defined(__cplusplus) || (__cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L))
 #error "signalwire-models needs C++17 or later: compile with -std=c++17 (or /std:c++17)"
+// g++ and clang++ go on after an #error, into pages of errors from headers written for
+// C++17; a missing #include is fatal to both, so compilation stops here, with one more
+// line that points back at the message above. (MSVC stops at the #error.)
+#include <signalwire-models: stopped at the #error above>
 #endif
 
 #define SIGNALWIRE_MODELS_VERSION_MAJOR 0

@@ -13,6 +13,7 @@
 #include <signalwire/error.hpp>
 
 #include <boost/config.hpp>
+#include <boost/core/no_exceptions_support.hpp>
 #include <boost/json/error.hpp>
 #include <boost/json/string_view.hpp>
 #include <boost/json/value.hpp>
@@ -286,11 +287,15 @@ private:
         } else if (array.first_element) {
             const auto per_element = std::max<std::size_t>(static_cast<std::size_t>(key - array.first_element), 1024);
             const std::size_t estimate = array.index + static_cast<std::size_t>(end - key) / per_element + 1;
-            try {
+            // Under -fno-exceptions (BOOST_NO_EXCEPTIONS) nothing is caught: a failed
+            // allocation ends the program there, as any other would.
+            BOOST_TRY {
                 // Element 1 may move: its frame (the top one, no member begun yet) follows it.
                 stack_.back().target = array.elements->reserve(array.target, estimate);
-            } catch (...) {  // only a hint: growth goes on as usual
             }
+            BOOST_CATCH(...) {  // only a hint: growth goes on as usual
+            }
+            BOOST_CATCH_END
         }
     }
 

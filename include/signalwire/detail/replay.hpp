@@ -48,14 +48,20 @@ inline bool replay(const boost::json::value& v, decoder& d, std::size_t depth, c
         }
         case json::kind::string: return d.on_string(v.get_string(), v.get_string().size(), ec);
         case json::kind::array: {
-            if (depth >= options.max_depth) return ec = json::error::too_deep, false;
+            if (depth >= options.max_depth) {
+                ec = json::error::too_deep;
+                return false;
+            }
             if (!d.on_array_begin(ec)) return false;
             for (const auto& e : v.get_array())
                 if (!replay(e, d, depth + 1, options, ec)) return false;
             return d.on_array_end(v.get_array().size(), ec);
         }
         case json::kind::object: {
-            if (depth >= options.max_depth) return ec = json::error::too_deep, false;
+            if (depth >= options.max_depth) {
+                ec = json::error::too_deep;
+                return false;
+            }
             if (!d.on_object_begin(ec)) return false;
             for (const auto& kv : v.get_object()) {
                 if (!d.on_key(kv.key(), kv.key().size(), ec)) return false;
