@@ -127,3 +127,17 @@ def initializer(field):
     indeterminate value; class types initialize themselves."""
     plain = field.type.kind == "builtin" and field.type.name in ("boolean", "int32", "int64", "double")
     return "{}" if plain and field.cpp_type == field.type.cpp_value else ""
+
+
+def param_constraints(param):
+    """`, 1 to 1000, default 50`: what a parameter's comment says beyond its type."""
+    parts = []
+    if param.minimum is not None and param.maximum is not None:
+        parts.append(f"{param.minimum} to {param.maximum}")
+    elif param.minimum is not None:
+        parts.append(f"at least {param.minimum}")
+    elif param.maximum is not None:
+        parts.append(f"at most {param.maximum}")
+    if param.default is not None:
+        parts.append(f"default {param.default} (when absent)")
+    return "".join(", " + p for p in parts)

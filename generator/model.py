@@ -69,6 +69,66 @@ class Object:
     line: int
 
 
+# Parameter types of an endpoint (schema `type` of a path or query parameter): the C++
+# value type and the request.hpp param_kind. An enum name of the schema is also a type.
+PARAM_TYPES = {
+    "string": ("std::string", "string"),
+    "sid": ("std::string", "sid"),
+    "date": ("date", "date"),
+    "int32": ("std::int32_t", "integer"),
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str            # on the wire: `PageSize`, `StartTime<`
+    member: str          # the C++ member: `page_size`, `start_time_before`
+    type: str            # string, sid, date, int32 or an enum name
+    cpp_value: str       # the C++ type of one value: `std::string`, `open_enum<CallStatus>`
+    kind: str            # the param_kind enumerator of request.hpp
+    in_path: bool        # a path parameter (a plain member), else a query parameter (std::optional)
+    description: str
+    minimum: Optional[int]
+    maximum: Optional[int]
+    default: Optional[int]
+    line: int
+
+    @property
+    def cpp_type(self):
+        """A path parameter is always sent: the value type; a query parameter is optional."""
+        return self.cpp_value if self.in_path else f"std::optional<{self.cpp_value}>"
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int          # the HTTP status
+    model: str           # the object its body is
+    line: int
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    id: str              # the spec's operationId: `retrieve_a_call`
+    summary: str         # `Retrieve a Call`
+    method: str          # `GET`
+    path: str            # relative to api_base: `/Accounts/{AccountSid}/Calls/{Sid}`
+    request: str         # the C++ request type: `RetrieveCall`
+    scopes: List[str]    # API token scopes: `Voice`
+    path_params: List[Param]
+    query_params: List[Param]
+    responses: List[Response]  # in schema order; exactly one 2xx
+    line: int
+
+    @property
+    def params(self):
+        return list(self.path_params) + list(self.query_params)
+
+    @property
+    def success(self):
+        """The model of the one 2xx response."""
+        return next(r.model for r in self.responses if 200 <= r.status < 300)
+
+
 @dataclass(frozen=True)
 class Schema:
     source: str          # the schema path, as the banner names it
@@ -78,6 +138,7 @@ class Schema:
     enums: List[Enum]
     objects: List[Object]  # in dependency order: an object's members come before it
     api_errors: List[str] = ()  # objects that are API error bodies, tried in this order
+    endpoints: List[Endpoint] = ()  # in schema order
 
     def error_model_names(self):
         """The api_errors objects and every object they hold: what is not a success body."""

@@ -28,6 +28,10 @@ def environment():
     env.globals["enumerator_lines"] = cpp.enumerator_lines
     env.globals["equality_terms"] = cpp.equality_terms
     env.globals["initializer"] = cpp.initializer
+    env.globals["param_constraints"] = cpp.param_constraints
+    env.filters["tick"] = lambda text: f"`{text}`"
+    env.filters["int_or_nullopt"] = lambda value: "std::nullopt" if value is None else str(value)
+    env.filters["api_path"] = lambda path: "/api/laml/2010-04-01" + path + ".json"
     return env
 
 

@@ -8,7 +8,7 @@ import re
 
 from . import cpp
 from .errors import SchemaError
-from .model import BUILTIN_TYPES, Enum, EnumValue, Field, Object, Schema, TypeRef
+from .model import BUILTIN_TYPES, PARAM_TYPES, Endpoint, Enum, EnumValue, Field, Object, Param, Response, Schema, TypeRef
 from .source import Map, Scalar, Seq
 
 MAX_FIELDS = 64  # the decoder tracks presence in one 64-bit mask per object
@@ -19,7 +19,9 @@ RESERVED_MEMBERS = {"unknown_members"}  # every generated struct has this member
 RUNTIME_NAMES = {"decimal", "timestamp", "open_enum", "enum_name", "enum_traits", "field", "object_traits",
                  "is_model", "is_model_v", "key_is", "decode", "encode", "decode_error", "decode_exception",
                  "decode_result", "decode_options", "to_string", "from_string", "tag_invoke", "rfc2822",
-                 "detail", "std", "boost"}
+                 "detail", "std", "boost", "date", "request_error", "request_exception", "request_result",
+                 "request_param", "param_kind", "percent_encode", "endpoint_traits", "is_endpoint",
+                 "is_endpoint_v", "status_response", "api_base", "decode_response", "next_page", "previous_page"}
 # Types a struct body names without qualification: a member so named would hide them.
 UNQUALIFIED_TYPES = {"decimal", "timestamp", "open_enum"}
 # Starts with a letter: the include guard made of it must be a C++ identifier.
@@ -27,10 +29,28 @@ HEADER_PATH = re.compile(r"[a-z][a-z0-9_]*(/[a-z0-9_]+)*\.hpp\Z")
 NAMESPACE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*\Z")
 
 SCHEMA_KEYS = {"schema": True, "namespace": True, "header": True, "enums": False, "objects": True,
-               "api_errors": False}
+               "api_errors": False, "endpoints": False}
 ENUM_KEYS = {"name": True, "description": True, "values": True}
 VALUE_KEYS = {"wire": True, "description": True}
 OBJECT_KEYS = {"name": True, "description": True, "fields": True}
+ENDPOINT_KEYS = {"id": True, "summary": True, "method": True, "path": True, "request": True, "scopes": True,
+                 "path_params": False, "query_params": False, "responses": True}
+PARAM_KEYS = {"name": True, "member": True, "type": True, "description": True, "minimum": False,
+              "maximum": False, "default": False}
+RESPONSE_KEYS = {"status": True, "model": True}
+ENDPOINT_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+METHODS = ("GET",)  # request bodies are not modelled yet
+# Relative to the API base: `/`-separated segments, each a literal or one `{Parameter}`.
+PATH_TEMPLATE = re.compile(r"(/([A-Za-z0-9._~-]+|\{[A-Za-z][A-Za-z0-9_]*\}))+\Z")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PATH_PARAM_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+QUERY_PARAM_NAME = re.compile(r"[!-~]+\Z")  # printable ASCII, no space: the request percent-encodes it
+SCOPE = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*\Z")
+STATUS = re.compile(r"[245][0-9][0-9]\Z")
+INTEGER = re.compile(r"-?[0-9]+\Z")
+INT32_RANGE = (-2**31, 2**31 - 1)
+# The members every request type has: a parameter may not take their names.
+REQUEST_MEMBERS = {"method", "path", "query", "target", "scopes", "validate", "response"}
 FIELD_KEYS = {"json": True, "type": True, "items": False, "format": False, "description": True,
               "example": False, "required": False, "nullable": False}
 
@@ -129,8 +149,172 @@ def validate(root, path, source_name=None):
     enum_names = {e.name for e in enums}
     objects = [_object(c, node, enum_names, set(object_names)) for node in objects_nodes]
     api_errors = _api_errors(c, top, objects) if "api_errors" in top else []
+    endpoints = _endpoints(c, top, type_lines, enums, objects, api_errors) if "endpoints" in top else []
     return Schema(source=source_name or path, name=name, namespace=namespace, header=header,
-                  enums=enums, objects=_dependency_order(c, objects), api_errors=api_errors)
+                  enums=enums, objects=_dependency_order(c, objects), api_errors=api_errors,
+                  endpoints=endpoints)
+
+
+def _endpoints(c, top, type_lines, enums, objects, api_errors):
+    """`endpoints`: each a request type with its path, parameters, scopes and the model of
+    each response status. Every name they use is checked against the rest of the schema."""
+    ids, result = {}, []
+    for node in c.sequence(top, "endpoints", "the schema"):
+        e = c.mapping(node, ENDPOINT_KEYS, "an endpoint")
+        endpoint_id = c.nonempty_text(e, "id")
+        if not ENDPOINT_ID.match(endpoint_id):
+            raise c.error(e["id"][0], f"endpoint id '{endpoint_id}' must be lower-case letters, digits and '_', "
+                                      "starting with a letter")
+        if endpoint_id in ids:
+            raise c.error(e["id"][0], f"duplicate endpoint id '{endpoint_id}' (first at line {ids[endpoint_id]})")
+        ids[endpoint_id] = e["id"][0]
+        result.append(_endpoint(c, e, endpoint_id, type_lines, enums, objects, api_errors))
+    return result
+
+
+def _endpoint(c, e, endpoint_id, type_lines, enums, objects, api_errors):
+    summary = c.nonempty_text(e, "summary")
+    if any(ord(ch) < 0x20 for ch in summary):
+        raise c.error(e["summary"][0], "'summary' must be one line, without control characters")
+    method = c.nonempty_text(e, "method")
+    if method not in METHODS:
+        raise c.error(e["method"][0], f"method '{method}' is not supported (only GET: request bodies are not modelled)")
+    request = c.type_name(e, "request", "request type")
+    _declare(c, type_lines, request, e["request"][0])
+    path = c.nonempty_text(e, "path")
+    path_line = e["path"][0]
+    if not PATH_TEMPLATE.match(path):
+        raise c.error(path_line, f"path '{path}' must be /-separated segments relative to the API base, "
+                                 "each a name or one {Parameter}")
+    if path.endswith(".json"):
+        raise c.error(path_line, f"path '{path}' must not end in .json (the request adds it)")
+
+    scopes, scope_lines = [], {}
+    for node in c.sequence(e, "scopes", f"endpoint {endpoint_id}"):
+        if not isinstance(node, Scalar) or not SCOPE.match(node.value):
+            value = node.value if isinstance(node, Scalar) else "a list or mapping"
+            raise c.error(node.line, f"scope '{value}' must be one word (letters, digits, '_', '.', ':', '-')")
+        if node.value in scope_lines:
+            raise c.error(node.line, f"scope '{node.value}' is listed twice (first at line {scope_lines[node.value]})")
+        scope_lines[node.value] = node.line
+        scopes.append(node.value)
+
+    enum_names = {en.name for en in enums}
+    hidden = set(UNQUALIFIED_TYPES) | {"date"} | set(type_lines)
+    names, members = {}, {}
+    params = {}
+    for key, in_path in (("path_params", True), ("query_params", False)):
+        params[key] = []
+        if key not in e:
+            continue
+        for node in c.sequence(e, key, f"endpoint {endpoint_id}"):
+            p = _param(c, node, endpoint_id, in_path, enum_names, hidden)
+            if p.name in names:
+                raise c.error(p.line, f"duplicate parameter '{p.name}' in endpoint {endpoint_id} "
+                                      f"(first at line {names[p.name]})")
+            if p.member in members:
+                other, other_line = members[p.member]
+                raise c.error(p.line, f"parameter '{p.name}' of endpoint {endpoint_id} becomes C++ '{p.member}', "
+                                      f"as '{other}' at line {other_line} does")
+            names[p.name] = p.line
+            members[p.member] = (p.name, p.line)
+            params[key].append(p)
+
+    declared = {p.name: p for p in params["path_params"]}
+    used = set()
+    for placeholder in PLACEHOLDER.findall(path):
+        if placeholder not in declared:
+            raise c.error(path_line, f"path parameter {{{placeholder}}} is not in path_params")
+        if placeholder in used:
+            raise c.error(path_line, f"path parameter {{{placeholder}}} appears twice in the path")
+        used.add(placeholder)
+    for p in params["path_params"]:
+        if p.name not in used:
+            raise c.error(p.line, f"path parameter '{p.name}' is not in the path '{path}'")
+
+    object_names = {o.name for o in objects}
+    responses, statuses = [], {}
+    for node in c.sequence(e, "responses", f"endpoint {endpoint_id}"):
+        r = c.mapping(node, RESPONSE_KEYS, f"a response of endpoint {endpoint_id}")
+        status_text = c.text(r, "status")
+        status_line = r["status"][0]
+        if not STATUS.match(status_text):
+            raise c.error(status_line, f"status '{status_text}' must be a success (2xx) or error (4xx, 5xx) "
+                                       "HTTP status")
+        status = int(status_text)
+        if status in statuses:
+            raise c.error(status_line, f"status {status} is listed twice (first at line {statuses[status]})")
+        statuses[status] = status_line
+        model = c.nonempty_text(r, "model")
+        if model not in object_names:
+            raise c.error(r["model"][0], f"response model '{model}' is not an object of this schema")
+        if status >= 400 and model not in api_errors:
+            raise c.error(r["model"][0], f"the model of status {status}, '{model}', is not an API error body "
+                                         "(list it in api_errors)")
+        if status < 300 and model in api_errors:
+            raise c.error(r["model"][0], f"the model of status {status}, '{model}', is an API error body, "
+                                         "not a success model")
+        responses.append(Response(status=status, model=model, line=status_line))
+    successes = [r for r in responses if r.status < 300]
+    if not successes:
+        raise c.error(e["responses"][0], f"endpoint {endpoint_id} has no 2xx response (its success model)")
+    if len(successes) > 1:
+        raise c.error(successes[1].line, f"endpoint {endpoint_id} has a second 2xx response "
+                                         f"(first at line {successes[0].line}); one is its success model")
+    return Endpoint(id=endpoint_id, summary=summary, method=method, path=path, request=request, scopes=scopes,
+                    path_params=params["path_params"], query_params=params["query_params"],
+                    responses=responses, line=e["id"][0])
+
+
+def _param(c, node, endpoint_id, in_path, enum_names, hidden):
+    where = "a path parameter" if in_path else "a query parameter"
+    p = c.mapping(node, PARAM_KEYS, f"{where} of endpoint {endpoint_id}")
+    name = c.text(p, "name")
+    line = p["name"][0]
+    if in_path and not PATH_PARAM_NAME.match(name):
+        raise c.error(line, f"path parameter name '{name}' must be a letter, then letters, digits or '_'")
+    if not in_path and not QUERY_PARAM_NAME.match(name):
+        raise c.error(line, f"query parameter name '{name}' must be printable ASCII without spaces")
+    member = c.nonempty_text(p, "member")
+    member_line = p["member"][0]
+    if not cpp.IDENTIFIER.match(member) or cpp.identifier(member) != member:
+        raise c.error(member_line, f"member '{member}' of parameter '{name}' is not a usable C++ identifier")
+    if member in REQUEST_MEMBERS:
+        raise c.error(member_line, f"member '{member}' of parameter '{name}' would clash with the request's "
+                                   f"member '{member}'")
+    if member in hidden:
+        raise c.error(member_line, f"member '{member}' of parameter '{name}' would hide the type '{member}' "
+                                   "in the struct")
+    type_name = c.nonempty_text(p, "type")
+    if type_name in PARAM_TYPES:
+        cpp_value, kind = PARAM_TYPES[type_name]
+    elif type_name in enum_names:
+        cpp_value, kind = f"open_enum<{type_name}>", "enumeration"
+    else:
+        known = ", ".join(list(PARAM_TYPES) + sorted(enum_names))
+        raise c.error(p["type"][0], f"unknown parameter type '{type_name}' (known: {known})")
+    bounds = {}
+    for key in ("minimum", "maximum", "default"):
+        if key not in p:
+            bounds[key] = None
+            continue
+        if type_name != "int32":
+            raise c.error(p[key][0], f"'{key}' is only for int32 parameters")
+        if key == "default" and in_path:
+            raise c.error(p[key][0], "a path parameter has no default (it is always sent)")
+        text = c.text(p, key)
+        if not INTEGER.match(text) or not INT32_RANGE[0] <= int(text) <= INT32_RANGE[1]:
+            raise c.error(p[key][0], f"'{key}' must be an int32 integer, not '{text}'")
+        bounds[key] = int(text)
+    low, high, default = bounds["minimum"], bounds["maximum"], bounds["default"]
+    if low is not None and high is not None and low > high:
+        raise c.error(p["maximum"][0], f"maximum {high} is less than minimum {low}")
+    if default is not None and low is not None and default < low:
+        raise c.error(p["default"][0], f"default {default} is less than minimum {low}")
+    if default is not None and high is not None and default > high:
+        raise c.error(p["default"][0], f"default {default} is greater than maximum {high}")
+    return Param(name=name, member=member, type=type_name, cpp_value=cpp_value, kind=kind, in_path=in_path,
+                 description=c.description(p), minimum=low, maximum=high, default=default, line=line)
 
 
 def _api_errors(c, top, objects):

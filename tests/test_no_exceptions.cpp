@@ -190,6 +190,19 @@ int run_checks() {
     CHECK(decimal::from_string("2.50").text() == "2.50");
     CHECK(decimal::from_double(0.0065).text() == "0.0065");
 
+    // Requests (request.hpp): built, and refused, through results only.
+    const RetrieveCall retrieve{call.account_sid, call.sid};
+    CHECK(retrieve.target().has_value() &&
+          *retrieve.target() == "/api/laml/2010-04-01/Accounts/" + call.account_sid + "/Calls/" + call.sid + ".json");
+    ListCalls list{call.account_sid};
+    list.to = "+1 555";
+    list.start_time_after = date::parse("2024-02-29").value();
+    list.page_size = 1001;
+    CHECK(!list.target().has_value() && list.target().error().to_string() == "PageSize: must be 1 to 1000, not 1001");
+    list.page_size = 20;
+    CHECK(list.query().has_value() && *list.query() == "To=%2B1%20555&StartTime%3E=2024-02-29&PageSize=20");
+    CHECK(!date::parse("2024-02-30").has_value());
+
     if (failures == 0) std::printf("ok: decoded, checked, encoded and decoded back; bad body: %s\n", bad_body_error);
     return failures == 0 ? 0 : 1;
 }

@@ -3,11 +3,18 @@
 //   signalwire-call show FILE                 readable summary of a Call or a page of calls
 //   signalwire-call check [--strict] FILE...  decode each file; report what fails, where
 //   signalwire-call normalize FILE            re-encode the decoded document, compactly
+//   signalwire-call request ENDPOINT [--OPTION VALUE]...
+//                                             the method, target and scopes of a request
+//   signalwire-call response ENDPOINT STATUS FILE [--strict]
+//                                             decode a saved response by its HTTP status
 //
 // FILE may be `-` for standard input. A document is a page of calls when it is a JSON
 // object with a `calls` member, otherwise a Call; it is decoded once, with no DOM. An
 // API error body is reported as `FILE: error 20404: message (status 404)`. Exit status:
 // 0 success, 1 a file failed to read or decode (or is an API error body), 2 usage error.
+#include "input.hpp"
+#include "request_command.hpp"
+#include "response_command.hpp"
 #include "show.hpp"
 
 #include <signalwire/call.hpp>
@@ -36,6 +43,8 @@ constexpr std::string_view usage_text =
     "usage: signalwire-call show FILE\n"
     "       signalwire-call check [--strict] FILE...\n"
     "       signalwire-call normalize FILE\n"
+    "       signalwire-call request ENDPOINT [--OPTION VALUE]...\n"
+    "       signalwire-call response ENDPOINT STATUS FILE [--strict]\n"
     "       signalwire-call --help\n"
     "\n"
     "  show       print a Call or a page of calls (a JSON object with \"calls\") readably\n"
@@ -44,6 +53,11 @@ constexpr std::string_view usage_text =
     "             --strict also rejects unknown members, unknown enum values and\n"
     "             numbers sent as strings\n"
     "  normalize  print the decoded document re-encoded as compact JSON\n"
+    "  request    print the method, the target and the scopes of a request of ENDPOINT\n"
+    "             (retrieve, list); `request ENDPOINT --help` lists its options\n"
+    "  response   decode a saved response of ENDPOINT by its HTTP STATUS: print the\n"
+    "             Call or page, or report the API error, the decode error or the\n"
+    "             unlisted status\n"
     "\n"
     "FILE may be - for standard input. Exit status: 0 ok, 1 a file failed, 2 usage error.\n";
 
@@ -52,35 +66,6 @@ enum exit_status : int { success = 0, failure = 1, usage_error = 2 };
 /// A decoded document: one call, or a page of calls.
 using document = std::variant<signalwire::Call, signalwire::CallList>;
 using document_result = boost::system::result<document, signalwire::decode_error>;
-
-// ---- input ---------------------------------------------------------------------------
-
-/// Reads all of `path` (standard input for `-`) into `out`, at most `limit` bytes.
-/// On failure returns false with `reason` set (`No such file or directory`).
-bool read_input(const std::string& path, std::size_t limit, std::string& out, std::string& reason) {
-    const bool from_stdin = path == "-";
-    errno = 0;
-    std::FILE* file = from_stdin ? stdin : std::fopen(path.c_str(), "rb");
-    if (!file) {
-        reason = std::strerror(errno);
-        return false;
-    }
-    char buffer[1 << 16];
-    std::size_t n = 0;
-    while (out.size() <= limit && (n = std::fread(buffer, 1, sizeof buffer, file)) > 0) out.append(buffer, n);
-    const bool read_error = std::ferror(file) != 0;
-    const int read_errno = errno;
-    if (!from_stdin) std::fclose(file);
-    if (read_error) {
-        reason = read_errno != 0 ? std::strerror(read_errno) : "read error";
-        return false;
-    }
-    if (out.size() > limit) {
-        reason = "larger than " + std::to_string(limit) + " bytes";
-        return false;
-    }
-    return true;
-}
 
 // ---- decoding ------------------------------------------------------------------------
 
@@ -183,7 +168,7 @@ std::optional<std::string> api_error_text(std::string_view json, signalwire::dec
 std::optional<document> load(const std::string& path, const signalwire::decode_options& options) {
     std::string json;
     std::string reason;
-    if (!read_input(path, options.max_size, json, reason)) {
+    if (!signalwire_call::read_input(path, options.max_size, json, reason)) {
         std::cerr << path << ": cannot read: " << reason << '\n';
         return std::nullopt;
     }
@@ -268,9 +253,38 @@ int run(const arguments& args) {
     return check(args.files, args.strict);
 }
 
+
+/// `request ENDPOINT ...` and `response ENDPOINT ...`: their own files, their own options.
+std::optional<int> run_endpoint_command(int argc, char** argv) {
+    if (argc < 2) return std::nullopt;
+    const std::string_view command = argv[1];
+    if (command != "request" && command != "response") return std::nullopt;
+    if (argc < 3 || std::string_view(argv[2]) == "--help" || std::string_view(argv[2]) == "-h") {
+        std::cerr << "signalwire-call: " << command << " needs an ENDPOINT (retrieve, list)\n\n" << usage_text;
+        return usage_error;
+    }
+    const std::string_view name = argv[2];
+    const std::vector<std::string> rest(argv + 3, argv + argc);
+    int status = usage_error;
+    const bool known = signalwire_call::with_endpoint(name, [&](auto endpoint) {
+        using R = decltype(endpoint);
+        status = command == "request" ? signalwire_call::run_request<R>(name, rest)
+                                      : signalwire_call::run_response<R>(name, rest);
+    });
+    if (!known) {
+        std::cerr << "signalwire-call: unknown endpoint '" << name << "' (retrieve, list)\n";
+        return usage_error;
+    }
+    return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (const auto status = run_endpoint_command(argc, argv)) {
+        std::cout.flush();
+        return *status;
+    }
     arguments args;
     if (const std::string error = parse_arguments(argc, argv, args); !error.empty()) {
         std::cerr << "signalwire-call: " << error << "\n\n" << usage_text;

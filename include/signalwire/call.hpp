@@ -11,11 +11,14 @@
 #include <signalwire/model.hpp>
 #include <signalwire/open_enum.hpp>
 #include <signalwire/rfc2822.hpp>
+#include <signalwire/endpoint.hpp>
+#include <signalwire/request.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 #include <boost/json/object.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,7 +36,7 @@
 SIGNALWIRE_NAMESPACE_BEGIN
 // The models' own inline namespace, named after a hash of this header: models of two
 // different schemas (or schema versions) linked into one program never share a symbol.
-inline namespace call_164c1775f7 {
+inline namespace call_599b42f48d {
 
 /// The status of a call.
 enum class CallStatus {
@@ -372,7 +375,125 @@ struct ErrorArrayResponse {
 };
 BOOST_DESCRIBE_STRUCT(ErrorArrayResponse, (), (errors))
 
-}  // namespace call_164c1775f7
+/// Retrieve a Call: `GET /Accounts/{AccountSid}/Calls/{Sid}` (`retrieve_a_call`).
+/// API token scopes: `Voice`. The data of one request: `path()`, `query()` and
+/// `target()` check every parameter first and give a request_error, not a URL, for a
+/// request that cannot be valid (request.hpp). Described by endpoint_traits<RetrieveCall>.
+struct RetrieveCall {
+    /// The Project ID that uniquely identifies the Account.
+    /// `AccountSid`: path, sid.
+    std::string account_sid{};
+    /// The unique identifier for the call.
+    /// `Sid`: path, sid.
+    std::string sid{};
+
+    /// The model of the success (200) body.
+    using response = Call;
+
+    /// `GET`.
+    static constexpr std::string_view method() noexcept;
+    /// The API token scopes the request needs: `Voice`.
+    static constexpr const std::array<std::string_view, 1>& scopes() noexcept;
+    /// Every parameter checked, path parameters first: the first problem, or success.
+    request_result<void> validate() const;
+    /// `/api/laml/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json`, parameters percent-encoded.
+    request_result<std::string> path() const;
+    /// The query parameters that are set, in schema order, percent-encoded (empty when none is).
+    request_result<std::string> query() const;
+    /// path(), then `?` and query() when it is not empty: what the request line carries.
+    request_result<std::string> target() const;
+
+    friend bool operator==(const RetrieveCall& a, const RetrieveCall& b) {
+        return a.account_sid == b.account_sid &&
+               a.sid == b.sid;
+    }
+    friend bool operator!=(const RetrieveCall& a, const RetrieveCall& b) { return !(a == b); }
+};
+
+/// List all Calls: `GET /Accounts/{AccountSid}/Calls` (`list_all_calls`).
+/// API token scopes: `Voice`. The data of one request: `path()`, `query()` and
+/// `target()` check every parameter first and give a request_error, not a URL, for a
+/// request that cannot be valid (request.hpp). Described by endpoint_traits<ListCalls>.
+struct ListCalls {
+    /// The Project ID that uniquely identifies the Account.
+    /// `AccountSid`: path, sid.
+    std::string account_sid{};
+    /// Only calls to this address (an E.164 number such as +13105678901, or a SIP address).
+    /// `To`: query, string.
+    std::optional<std::string> to{};
+    /// Only calls from this address.
+    /// `From`: query, string.
+    std::optional<std::string> from{};
+    /// Only calls created by this call.
+    /// `ParentCallSid`: query, sid.
+    std::optional<std::string> parent_call_sid{};
+    /// Only calls in this status.
+    /// `Status`: query, CallStatus.
+    std::optional<open_enum<CallStatus>> status{};
+    /// Only calls that began on this day (UTC).
+    /// `StartTime`: query, date.
+    std::optional<date> start_time{};
+    /// Only calls that began on or before this day.
+    /// `StartTime<`: query, date.
+    std::optional<date> start_time_before{};
+    /// Only calls that began on or after this day.
+    /// `StartTime>`: query, date.
+    std::optional<date> start_time_after{};
+    /// Only calls that ended on this day (UTC).
+    /// `EndTime`: query, date.
+    std::optional<date> end_time{};
+    /// Only calls that ended on or before this day.
+    /// `EndTime<`: query, date.
+    std::optional<date> end_time_before{};
+    /// Only calls that ended on or after this day.
+    /// `EndTime>`: query, date.
+    std::optional<date> end_time_after{};
+    /// The page number to retrieve, from 0.
+    /// `Page`: query, int32, at least 0, default 0 (when absent).
+    std::optional<std::int32_t> page{};
+    /// The number of calls per page.
+    /// `PageSize`: query, int32, 1 to 1000, default 50 (when absent).
+    std::optional<std::int32_t> page_size{};
+    /// The token of a page, as the paging URIs carry it (starts with PA or PB).
+    /// `PageToken`: query, string.
+    std::optional<std::string> page_token{};
+
+    /// The model of the success (200) body.
+    using response = CallList;
+
+    /// `GET`.
+    static constexpr std::string_view method() noexcept;
+    /// The API token scopes the request needs: `Voice`.
+    static constexpr const std::array<std::string_view, 1>& scopes() noexcept;
+    /// Every parameter checked, path parameters first: the first problem, or success.
+    request_result<void> validate() const;
+    /// `/api/laml/2010-04-01/Accounts/{AccountSid}/Calls.json`, parameters percent-encoded.
+    request_result<std::string> path() const;
+    /// The query parameters that are set, in schema order, percent-encoded (empty when none is).
+    request_result<std::string> query() const;
+    /// path(), then `?` and query() when it is not empty: what the request line carries.
+    request_result<std::string> target() const;
+
+    friend bool operator==(const ListCalls& a, const ListCalls& b) {
+        return a.account_sid == b.account_sid &&
+               a.to == b.to &&
+               a.from == b.from &&
+               a.parent_call_sid == b.parent_call_sid &&
+               a.status == b.status &&
+               a.start_time == b.start_time &&
+               a.start_time_before == b.start_time_before &&
+               a.start_time_after == b.start_time_after &&
+               a.end_time == b.end_time &&
+               a.end_time_before == b.end_time_before &&
+               a.end_time_after == b.end_time_after &&
+               a.page == b.page &&
+               a.page_size == b.page_size &&
+               a.page_token == b.page_token;
+    }
+    friend bool operator!=(const ListCalls& a, const ListCalls& b) { return !(a == b); }
+};
+
+}  // namespace call_599b42f48d
 SIGNALWIRE_NAMESPACE_END
 
 #if defined(__clang__)
@@ -764,6 +885,95 @@ struct object_traits<::signalwire::ErrorArrayResponse> {
     }
 };
 
+/// Retrieve a Call (`retrieve_a_call`) as data: what request.hpp builds the request from and
+/// what a response is decoded as, by status.
+template <>
+struct endpoint_traits<::signalwire::RetrieveCall> {
+    using S = ::signalwire::RetrieveCall;
+    static constexpr std::string_view id = "retrieve_a_call";
+    static constexpr std::string_view summary = "Retrieve a Call";
+    static constexpr std::string_view method = "GET";
+    /// Relative to api_base; request.hpp adds `.json`.
+    static constexpr std::string_view path = "/Accounts/{AccountSid}/Calls/{Sid}";
+    static constexpr std::array<std::string_view, 1> scopes = {{"Voice"}};
+    using response = ::signalwire::Call;
+    using responses = std::tuple<
+        status_response<200, ::signalwire::Call>,
+        status_response<400, ::signalwire::ErrorResponse>,
+        status_response<401, ::signalwire::ErrorResponse>,
+        status_response<404, ::signalwire::ErrorResponse>
+    >;
+    /// name, member name, member, kind, minimum, maximum, default.
+    static constexpr auto path_params = std::make_tuple(
+        request_param<S, decltype(S::account_sid)>{"AccountSid", "account_sid", &S::account_sid, param_kind::sid, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::sid)>{"Sid", "sid", &S::sid, param_kind::sid, std::nullopt, std::nullopt, std::nullopt}
+    );
+    static constexpr auto query_params = std::make_tuple();
+};
+
+/// List all Calls (`list_all_calls`) as data: what request.hpp builds the request from and
+/// what a response is decoded as, by status.
+template <>
+struct endpoint_traits<::signalwire::ListCalls> {
+    using S = ::signalwire::ListCalls;
+    static constexpr std::string_view id = "list_all_calls";
+    static constexpr std::string_view summary = "List all Calls";
+    static constexpr std::string_view method = "GET";
+    /// Relative to api_base; request.hpp adds `.json`.
+    static constexpr std::string_view path = "/Accounts/{AccountSid}/Calls";
+    static constexpr std::array<std::string_view, 1> scopes = {{"Voice"}};
+    using response = ::signalwire::CallList;
+    using responses = std::tuple<
+        status_response<200, ::signalwire::CallList>,
+        status_response<400, ::signalwire::ErrorResponse>,
+        status_response<401, ::signalwire::ErrorResponse>,
+        status_response<422, ::signalwire::ErrorResponse>
+    >;
+    /// name, member name, member, kind, minimum, maximum, default.
+    static constexpr auto path_params = std::make_tuple(
+        request_param<S, decltype(S::account_sid)>{"AccountSid", "account_sid", &S::account_sid, param_kind::sid, std::nullopt, std::nullopt, std::nullopt}
+    );
+    static constexpr auto query_params = std::make_tuple(
+        request_param<S, decltype(S::to)>{"To", "to", &S::to, param_kind::string, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::from)>{"From", "from", &S::from, param_kind::string, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::parent_call_sid)>{"ParentCallSid", "parent_call_sid", &S::parent_call_sid, param_kind::sid, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::status)>{"Status", "status", &S::status, param_kind::enumeration, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::start_time)>{"StartTime", "start_time", &S::start_time, param_kind::date, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::start_time_before)>{"StartTime<", "start_time_before", &S::start_time_before, param_kind::date, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::start_time_after)>{"StartTime>", "start_time_after", &S::start_time_after, param_kind::date, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::end_time)>{"EndTime", "end_time", &S::end_time, param_kind::date, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::end_time_before)>{"EndTime<", "end_time_before", &S::end_time_before, param_kind::date, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::end_time_after)>{"EndTime>", "end_time_after", &S::end_time_after, param_kind::date, std::nullopt, std::nullopt, std::nullopt},
+        request_param<S, decltype(S::page)>{"Page", "page", &S::page, param_kind::integer, 0, std::nullopt, 0},
+        request_param<S, decltype(S::page_size)>{"PageSize", "page_size", &S::page_size, param_kind::integer, 1, 1000, 50},
+        request_param<S, decltype(S::page_token)>{"PageToken", "page_token", &S::page_token, param_kind::string, std::nullopt, std::nullopt, std::nullopt}
+    );
+};
+
+SIGNALWIRE_NAMESPACE_END
+
+SIGNALWIRE_NAMESPACE_BEGIN
+inline namespace call_599b42f48d {
+
+constexpr std::string_view RetrieveCall::method() noexcept { return endpoint_traits<RetrieveCall>::method; }
+constexpr const std::array<std::string_view, 1>& RetrieveCall::scopes() noexcept {
+    return endpoint_traits<RetrieveCall>::scopes;
+}
+inline request_result<void> RetrieveCall::validate() const { return detail::validate_request(*this); }
+inline request_result<std::string> RetrieveCall::path() const { return detail::request_path(*this); }
+inline request_result<std::string> RetrieveCall::query() const { return detail::request_query(*this); }
+inline request_result<std::string> RetrieveCall::target() const { return detail::request_target(*this); }
+
+constexpr std::string_view ListCalls::method() noexcept { return endpoint_traits<ListCalls>::method; }
+constexpr const std::array<std::string_view, 1>& ListCalls::scopes() noexcept {
+    return endpoint_traits<ListCalls>::scopes;
+}
+inline request_result<void> ListCalls::validate() const { return detail::validate_request(*this); }
+inline request_result<std::string> ListCalls::path() const { return detail::request_path(*this); }
+inline request_result<std::string> ListCalls::query() const { return detail::request_query(*this); }
+inline request_result<std::string> ListCalls::target() const { return detail::request_target(*this); }
+
+}  // namespace call_599b42f48d
 SIGNALWIRE_NAMESPACE_END
 
 // Separate compilation (<signalwire/src.hpp>): decode and encode of every model, declared

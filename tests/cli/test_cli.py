@@ -356,6 +356,136 @@ class Usage(unittest.TestCase):
         self.assertEqual(run("check", "--", "-", stdin="[1,2]"), (1, "", "-: (root): expected object, got array\n"))
 
 
+class Request(unittest.TestCase):
+    """`request ENDPOINT --OPTION VALUE...`: method, target and scopes, one per line."""
+
+    ACCOUNT = "b3877c40-da60-4998-90ad-b792e98472af"
+    SID = "a18c54f5-b8d1-4014-8f18-96a14dbeaf0c"
+
+    def test_retrieve(self):
+        for endpoint in ("retrieve", "retrieve_a_call"):
+            with self.subTest(endpoint=endpoint):
+                self.assertEqual(run("request", endpoint, "--account", self.ACCOUNT, "--sid", self.SID), (
+                    0, f"GET\n/api/laml/2010-04-01/Accounts/{self.ACCOUNT}/Calls/{self.SID}.json\nVoice\n", ""))
+
+    def test_list_every_option_encoded(self):
+        status, out, err = run("request", "list", "--account-sid", self.ACCOUNT, "--to", "+1 310&555=0142/#",
+                               "--from", "sip:alice@example.com", "--parent-call-sid", self.SID,
+                               "--status=no-answer", "--start-time", "2024-02-29", "--start-time-before", "2024-03-01",
+                               "--start-time-after", "2024-01-01", "--end-time", "2024-12-31",
+                               "--end-time-before", "2025-01-01", "--end-time-after", "2023-12-31", "--page", "0",
+                               "--page-size", "1000", "--page-token", "PA\u00e9 x")
+        self.assertEqual((status, err), (0, ""))
+        self.assertEqual(out, (
+            f"GET\n/api/laml/2010-04-01/Accounts/{self.ACCOUNT}/Calls.json"
+            "?To=%2B1%20310%26555%3D0142%2F%23&From=sip%3Aalice%40example.com"
+            f"&ParentCallSid={self.SID}&Status=no-answer&StartTime=2024-02-29&StartTime%3C=2024-03-01"
+            "&StartTime%3E=2024-01-01&EndTime=2024-12-31&EndTime%3C=2025-01-01&EndTime%3E=2023-12-31"
+            "&Page=0&PageSize=1000&PageToken=PA%C3%A9%20x\nVoice\n"))
+
+    def test_list_without_filters(self):
+        self.assertEqual(run("request", "list", "--account", self.ACCOUNT),
+                         (0, f"GET\n/api/laml/2010-04-01/Accounts/{self.ACCOUNT}/Calls.json\nVoice\n", ""))
+
+    def test_refused(self):
+        cases = {
+            ("retrieve", "--account", self.ACCOUNT): "Sid: must not be empty",
+            ("retrieve", "--account", self.ACCOUNT, "--sid", "../x"):
+                'Sid: must be a sid (1 to 64 ASCII letters, digits and \'-\'), not "../x"',
+            ("list",): "AccountSid: must not be empty",
+            ("list", "--account", self.ACCOUNT, "--page-size", "0"): "PageSize: must be 1 to 1000, not 0",
+            ("list", "--account", self.ACCOUNT, "--page-size", "1001"): "PageSize: must be 1 to 1000, not 1001",
+            ("list", "--account", self.ACCOUNT, "--page", "-1"): "Page: must be at least 0, not -1",
+        }
+        for args, message in cases.items():
+            with self.subTest(args=args):
+                self.assertEqual(run("request", *args), (1, "", f"signalwire-call: request refused: {message}\n"))
+
+    def test_usage_errors(self):
+        cases = {
+            ("request",): "request needs an ENDPOINT (retrieve, list)",
+            ("request", "frobnicate"): "unknown endpoint 'frobnicate' (retrieve, list)",
+            ("request", "list", "--bogus", "1"): "unknown option '--bogus' for request list",
+            ("request", "list", "--page-size"): "--page-size needs a value",
+            ("request", "list", "--page-size", "ten"): '--page-size: expected an integer from -2147483648 to 2147483647, got "ten"',
+            ("request", "list", "--start-time", "2024-02-30"): "--start-time: day must be 1 to 29 in 2024-02, not 30",
+            ("request", "list", "--to", "a", "--to", "b"): "--to is given twice",
+            ("response", "retrieve", "200"): "usage: signalwire-call response retrieve STATUS FILE [--strict]",
+            ("response", "retrieve", "20x", "f"): "STATUS must be an HTTP status from 100 to 599, not '20x'",
+            ("response", "retrieve", "99", "f"): "STATUS must be an HTTP status from 100 to 599, not '99'",
+        }
+        for args, message in cases.items():
+            with self.subTest(args=args):
+                status, out, err = run(*args)
+                self.assertEqual((status, out), (2, ""))
+                self.assertTrue(err.startswith(f"signalwire-call: {message}\n"), err)
+
+    def test_help_lists_every_parameter(self):
+        status, out, err = run("request", "list", "--help")
+        self.assertEqual((status, err), (0, ""))
+        self.assertTrue(out.startswith("usage: signalwire-call request list [--OPTION VALUE]...\n"), out)
+        self.assertIn("  --start-time-after    StartTime> (YYYY-MM-DD)\n", out)
+        self.assertIn("  --page-size           PageSize (1 to 1000)\n", out)
+
+
+class Response(TempFiles):
+    """`response ENDPOINT STATUS FILE`: decode_response on a saved body."""
+
+    def test_success(self):
+        status, out, err = run("response", "retrieve", "200", SAMPLE)
+        self.assertEqual((status, err), (0, ""))
+        self.assertEqual(out, run("show", SAMPLE)[1])
+        page = FIXTURES / "signalwire" / "calls-list-2019.json"
+        self.assertEqual(run("response", "list", "200", page), run("show", page))
+
+    def test_api_error(self):
+        body = BODIES / "error-404.json"
+        self.assertEqual(run("response", "retrieve", "404", body), (1, "", (
+            f"{body}: HTTP 404: API error: 20404 The requested resource "
+            "/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls/unknown.json was not found (status 404)\n")))
+
+    def test_unlisted_status(self):
+        html = self.temp_file("502.html", "<html>\r\n<body>Bad Gateway</body>\r\n</html>\r\n")
+        self.assertEqual(run("response", "retrieve", "502", html), (1, "", (
+            f"{html}: HTTP 502: a status retrieve_a_call does not list (it lists 200, 400, 401, 404); body of 43 bytes: "
+            '"<html>\\r\\n<body>Bad Gateway</body>\\r\\n</html>\\r\\n"\n')))
+
+    def test_body_that_is_not_the_model(self):
+        bad = self.temp_file("bad.json", '{"sid": 5}')
+        status, out, err = run("response", "retrieve", "200", bad)
+        self.assertEqual((status, out), (1, ""))
+        self.assertEqual(err, f"{bad}: HTTP 200: cannot decode the body as Call: /sid: expected string, got number 5\n")
+
+    def test_unreadable(self):
+        self.assertEqual(run("response", "retrieve", "200", "/nonexistent/x.json"),
+                         (1, "", "/nonexistent/x.json: cannot read: No such file or directory\n"))
+
+
+class ReadmeExamples(unittest.TestCase):
+    """The blocks after `<!-- cli-example -->` in README.md run as written (from the
+    project root): each `$ signalwire-call ...` line, then the lines it prints (stdout,
+    then stderr)."""
+
+    def test_readme_examples(self):
+        import shlex
+        readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+        blocks = re.findall(r"<!-- cli-example -->\s*```sh\n(.*?)```", readme, re.S)
+        self.assertGreaterEqual(len(blocks), 2, "README.md has no cli-example blocks")
+        ran = 0
+        for block in blocks:
+            commands = re.split(r"^\$ ", block, flags=re.M)[1:]
+            for command in commands:
+                line, _, expected = command.partition("\n")
+                args = shlex.split(line)
+                self.assertEqual(args[0], "signalwire-call", line)
+                with self.subTest(command=line):
+                    p = subprocess.run([BINARY, *args[1:]], cwd=PROJECT, capture_output=True, text=True,
+                                       stdin=subprocess.DEVNULL, timeout=60)
+                    self.assertEqual(p.stdout + p.stderr, expected)
+                    ran += 1
+        self.assertGreaterEqual(ran, 4)
+
+
 if __name__ == "__main__":
     program = unittest.main(argv=[sys.argv[0]], exit=False, verbosity=2)
     result = program.result
