@@ -372,15 +372,15 @@ def readme_sample(ctx):
 
 @consumer('readme-integration')
 def readme_integration(ctx):
-    """Each cmake, meson and wrap snippet of README.md's Integration section is in a
+    """Each cmake, meson, wrap and C++ snippet of README.md's Integration section is in a
     consumer's file, line for line (nothing is built)."""
     readme = (ctx.source / 'README.md').read_text()
     section = re.search(r'^## Integration\n(.*?)^## ', readme, re.S | re.M)
     if not section:
         raise Failure('README.md: no "## Integration" section')
-    files = [p for p in HERE.rglob('*') if p.is_file() and p.suffix in ('', '.txt', '.build', '.wrap')]
+    files = [p for p in HERE.rglob('*') if p.is_file() and p.suffix in ('', '.txt', '.build', '.wrap', '.cpp')]
     texts = {p: [line.rstrip() for line in p.read_text().splitlines()] for p in files}
-    snippets = re.findall(r'```(cmake|meson|ini)\n(.*?)```', section.group(1), re.S)
+    snippets = re.findall(r'```(cmake|meson|ini|cpp)\n(.*?)```', section.group(1), re.S)
     if not snippets:
         raise Failure('README.md: no cmake, meson or ini snippet in the Integration section')
     for language, snippet in snippets:
