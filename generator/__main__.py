@@ -43,7 +43,21 @@ def is_generated_or_absent(path):
         return True
 
 
+# Subcommands: `python3 -m generator NAME ARGS...` runs main(ARGS) of the module named here
+# (imported only when used). Anything else is a schema path, the generator's own form.
+SUBCOMMANDS = {
+    "diff": "generator.diff",
+    "import-openapi": "generator.openapi:main_import",  # MODULE:FUNCTION runs that function
+    "drift": "generator.openapi:main_drift",
+}
+
+
 def main(argv=None):
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        import importlib
+        module, _, function = SUBCOMMANDS[argv[0]].partition(":")
+        return getattr(importlib.import_module(module), function or "main")(argv[1:])
     parser = argparse.ArgumentParser(prog="python3 -m generator",
                                      description="Generate C++ models from a YAML schema.")
     parser.add_argument("schema", help="the schema file, e.g. schema/call.yaml (named so in the banner)")
