@@ -5,12 +5,15 @@
 #include <signalwire/call.hpp>
 
 #include "model_helpers.hpp"
+#include "schema_bodies.hpp"
 
 #include <doctest/doctest.h>
 
-#include <map>
+#include <cstdint>
 #include <string>
 #include <tuple>
+#include <type_traits>
+#include <vector>
 
 using namespace signalwire;
 
@@ -45,51 +48,74 @@ std::string call_replacing(const std::string& name, const std::string& value) {
 
 }  // namespace
 
+namespace {
+
+/// What the decoder says it expects for a member of type V (std::optional taken off):
+/// one line per C++ type the runtime supports, none per schema field.
+template <class V>
+std::string expected_words() {
+    using namespace test_support;
+    if constexpr (std::is_same_v<V, std::string>) return "string";
+    else if constexpr (std::is_same_v<V, bool>) return "boolean";
+    else if constexpr (std::is_same_v<V, std::int32_t> || std::is_same_v<V, std::int64_t>) return "integer";
+    else if constexpr (std::is_same_v<V, double>) return "number";
+    else if constexpr (std::is_same_v<V, decimal>) return "decimal number";
+    else if constexpr (std::is_same_v<V, timestamp>) return "RFC 2822 date string";
+    else if constexpr (is_open_enum<V>::value)
+        return "string (" + std::string(enum_traits<typename is_open_enum<V>::enum_type>::type_name) + ")";
+    else if constexpr (is_vector<V>::value) return "array";
+    else if constexpr (is_model_v<V>) return "object";
+    else static_assert(always_false<V>::value, "a member type this test does not know");
+}
+
+}  // namespace
+
 TEST_CASE("a wrong JSON type in any Call field names the field and the expected type") {
-    // What each field expects; a field added to the schema without a line here fails.
-    const std::map<std::string, std::string> expected = {
-        {"sid", "string"}, {"account_sid", "string"},
-        {"date_created", "RFC 2822 date string or null"}, {"date_updated", "RFC 2822 date string or null"},
-        {"parent_call_sid", "string or null"}, {"to", "string"}, {"formatted_to", "string"},
-        {"to_formatted", "string"}, {"from", "string"}, {"formatted_from", "string"},
-        {"from_formatted", "string"}, {"phone_number_sid", "string or null"},
-        {"status", "string (CallStatus)"}, {"start_time", "RFC 2822 date string or null"},
-        {"end_time", "RFC 2822 date string or null"}, {"duration", "integer or null"},
-        {"price", "decimal number or null"}, {"price_unit", "string"}, {"direction", "string (CallDirection)"},
-        {"answered_by", "string (AnsweredBy) or null"}, {"api_version", "string"},
-        {"forwarded_from", "string or null"}, {"caller_name", "string or null"}, {"uri", "string"},
-        {"subresource_uris", "object"}, {"annotation", "string or null"}, {"group_sid", "string or null"},
-        {"sip_result_code", "string or null"}, {"audio_in_mos", "number or null"},
-        {"audio_rtt_avg", "integer or null"}, {"audio_rtt_min", "integer or null"},
-        {"audio_rtt_max", "integer or null"}, {"audio_out_jitter_min", "integer or null"},
-        {"audio_out_jitter_max", "integer or null"}, {"audio_out_jitter_avg", "integer or null"},
-        {"audio_out_lost", "integer or null"},
-    };
-    CHECK(expected.size() == std::tuple_size_v<decltype(object_traits<Call>::fields)>);
-    for (const auto& entry : expected) {
-        const std::string& name = entry.first;  // not a structured binding: clang 14 cannot capture one
-        const std::string& type = entry.second;
+    // Every field of the schema, its expectation from its C++ type and nullability.
+    std::size_t checked = 0;
+    test_support::for_each_field<Call>([&](const auto& f) {
+        using V = typename test_support::strip_optional<std::decay_t<decltype(std::declval<Call&>().*(f.member))>>::type;
+        const std::string name(f.name);
+        const std::string type = expected_words<V>() + (f.nullable ? " or null" : "");
         CAPTURE(name);
         const bool wants_number = type.rfind("integer", 0) == 0 || type.rfind("number", 0) == 0 ||
-                                  type.rfind("decimal", 0) == 0;
-        // Numbers get a boolean, everything else gets an array (or, for the object, a number).
-        const std::string value = wants_number ? "true" : type == "object" ? "42" : "[1]";
-        const std::string got = wants_number ? "boolean" : type == "object" ? "number 42" : "array";
+                                  type.rfind("decimal", 0) == 0 || type.rfind("boolean", 0) == 0;
+        // Numbers get a boolean (booleans a string), everything else gets an array (or,
+        // for an object or an array, a number).
+        const bool is_boolean = type.rfind("boolean", 0) == 0;
+        const bool structured = type.rfind("object", 0) == 0 || type.rfind("array", 0) == 0;
+        const std::string value = is_boolean ? "\"x\"" : wants_number ? "true" : structured ? "42" : "[1]";
+        const std::string got = is_boolean ? "string \"x\"" : wants_number ? "boolean" : structured ? "number 42" : "array";
         CHECK(error_of(call_replacing(name, value)) == "/" + name + ": expected " + type + ", got " + got);
-    }
+        ++checked;
+    });
+    CHECK(checked == test_support::field_count<Call>);
+    // The same words written out for fields of each kind, so the derivation above is checked too.
+    CHECK(error_of(call_replacing("sid", "[1]")) == "/sid: expected string, got array");
+    CHECK(error_of(call_replacing("date_created", "[1]")) == "/date_created: expected RFC 2822 date string or null, got array");
+    CHECK(error_of(call_replacing("status", "[1]")) == "/status: expected string (CallStatus), got array");
+    CHECK(error_of(call_replacing("answered_by", "[1]")) == "/answered_by: expected string (AnsweredBy) or null, got array");
+    CHECK(error_of(call_replacing("duration", "true")) == "/duration: expected integer or null, got boolean");
+    CHECK(error_of(call_replacing("price", "true")) == "/price: expected decimal number or null, got boolean");
+    CHECK(error_of(call_replacing("audio_in_mos", "true")) == "/audio_in_mos: expected number or null, got boolean");
+    CHECK(error_of(call_replacing("subresource_uris", "42")) == "/subresource_uris: expected object, got number 42");
 }
 
 TEST_CASE("a missing required member is an error at its path") {
-    for (const char* name : {"sid", "account_sid", "date_created", "date_updated", "to", "from", "status",
-                             "direction", "uri"}) {
+    std::vector<std::string> required;  // the schema's required fields of Call, all in `base`
+    test_support::for_each_field<Call>([&](const auto& f) {
+        if (f.required) required.emplace_back(f.name);
+    });
+    CHECK(required.size() >= 2);
+    for (const std::string& name : required) {
         CAPTURE(name);
         std::string json = base + "}";
-        const std::string key = std::string("\"") + name + "\":";
+        const std::string key = "\"" + name + "\":";
         const auto at = json.find(key);
         const auto end = json.find_first_of(",}", json.find('"', at + key.size() + 1) + 1);
         json.erase(at, end - at + (json[end] == ',' ? 1 : 0));
         if (json[json.size() - 2] == ',') json.erase(json.size() - 2, 1);
-        CHECK(error_of(json) == std::string("/") + name + ": missing required member");
+        CHECK(error_of(json) == "/" + name + ": missing required member");
     }
     CHECK(error_of<CallList>(R"({"uri":"u","first_page_uri":"f","page":0,"page_size":1,"calls":[{"sid":"s"}]})") ==
           "/calls/0/account_sid: missing required member");
