@@ -102,14 +102,48 @@ def _reject_meaning_changing_events(text, path):
         raise _from_yaml_error(e, path) from None
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control character
         line = text[: e.position].count("\n") + 1
-        raise SchemaError(path, line, f"invalid YAML: character U+{e.character:04X} is not allowed") from None
+        column = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        raise SchemaError(path, line, f"invalid YAML: character U+{e.character:04X} is not allowed", column) from None
+
+
+# PyYAML's words for the mistakes people make in a schema, and a plain sentence for
+# each (matched on the start of the problem; the first match wins).
+YAML_PROBLEMS = [
+    ("mapping values are not allowed here",
+     "a ':' where no key can start: a key indented under a value, or a value with ': ' "
+     "in it, which needs quotes"),
+    ("expected <block end>",
+     "this line is indented differently from the lines of the block it is in"),
+    ("did not find expected key",
+     "this line is indented differently from the keys of its mapping"),
+    ("did not find expected '-' indicator",
+     "this line is indented differently from the items of its list"),
+    ("could not find expected ':'",
+     "a key without ':' (or a quote left open on an earlier line)"),
+    ("expected the node content, but found '<stream end>'",
+     "the file ends where a value was expected"),
+    ("found undefined alias",
+     "'*' starts an alias, and no anchor of that name is defined (quote the value)"),
+    ("found character '@' that cannot start any token",
+     "'@' cannot start a plain value (quote it)"),
+    ("found character '`' that cannot start any token",
+     "'`' cannot start a plain value (quote it)"),
+]
 
 
 def _from_yaml_error(e, path):
     mark = e.problem_mark or e.context_mark
     line = mark.line + 1 if mark else 0
+    column = mark.column + 1 if mark else None
     problem = e.problem or e.context or "invalid YAML"
-    return SchemaError(path, line, f"invalid YAML: {problem}")
+    if problem.startswith("found unexpected end of stream") and e.context_mark:
+        start = e.context_mark  # where the quoted string began
+        return SchemaError(path, start.line + 1, "invalid YAML: a quoted string starts here and is never closed",
+                           start.column + 1)
+    for start, sentence in YAML_PROBLEMS:
+        if problem.startswith(start):
+            return SchemaError(path, line, f"invalid YAML: {sentence}", column)
+    return SchemaError(path, line, f"invalid YAML: {problem}", column)
 
 
 def _convert(node, path, depth):

@@ -30,7 +30,7 @@ NAMESPACE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*\Z")
 
 SCHEMA_KEYS = {"schema": True, "namespace": True, "header": True, "enums": False, "objects": True,
                "api_errors": False, "endpoints": False}
-ENUM_KEYS = {"name": True, "description": True, "values": True}
+ENUM_KEYS = {"name": True, "description": True, "values": True, "allow_any_wire": False}
 VALUE_KEYS = {"wire": True, "description": True}
 OBJECT_KEYS = {"name": True, "description": True, "fields": True}
 ENDPOINT_KEYS = {"id": True, "summary": True, "method": True, "path": True, "request": True, "scopes": True,
@@ -348,6 +348,7 @@ def _declare(c, type_lines, name, line):
 def _enum(c, node):
     entries = c.mapping(node, ENUM_KEYS, "an enum")
     name = c.type_name(entries, "name", "enum")
+    allow_any_wire = c.flag(entries, "allow_any_wire")
     values, by_wire, by_cpp = [], {}, {}
     for value_node in c.sequence(entries, "values", f"enum {name}"):
         v = c.mapping(value_node, VALUE_KEYS, f"a value of enum {name}")
@@ -355,6 +356,10 @@ def _enum(c, node):
         line = v["wire"][0]
         if any(ord(ch) < 0x20 for ch in wire):
             raise c.error(line, f"a value of enum {name} contains a control character")
+        if not allow_any_wire and any(ch.isspace() for ch in wire):
+            raise c.error(line, f"value '{wire}' of enum {name} contains whitespace, which real wire values "
+                                f"never do (a typo for '{'-'.join(wire.split())}'?); "
+                                f"'allow_any_wire: true' on the enum allows it")
         if wire in by_wire:
             raise c.error(line, f"duplicate value '{wire}' in enum {name} (first at line {by_wire[wire]})")
         ident = cpp.identifier(wire)

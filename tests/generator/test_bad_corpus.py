@@ -23,7 +23,7 @@ from generator.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD = Path(__file__).resolve().parent / "bad"
-EXPECT = re.compile(rb"# expect: (\d+): (.+)\n")
+EXPECT = re.compile(rb"# expect: (\d+)(?::(\d+))?: (.+)\n")
 
 
 def corpus():
@@ -34,8 +34,9 @@ def corpus():
             first = f.readline()
         m = EXPECT.fullmatch(first)
         if m is None:
-            raise AssertionError(f"{path}: the first line must be '# expect: LINE: MESSAGE', not {first!r}")
-        cases.append((path, int(m.group(1)), m.group(2).decode("utf-8")))
+            raise AssertionError(f"{path}: the first line must be '# expect: LINE[:COLUMN]: MESSAGE', not {first!r}")
+        line = int(m.group(1)) if m.group(2) is None else f"{int(m.group(1))}:{int(m.group(2))}"
+        cases.append((path, line, m.group(3).decode("utf-8")))
     return cases
 
 
@@ -50,7 +51,9 @@ class BadCorpus(unittest.TestCase):
                 with self.assertRaises(SchemaError) as caught:
                     validate(load(str(path)), str(path))
                 self.assertEqual(str(caught.exception), f"{path}:{line}: {message}")
-                self.assertEqual((caught.exception.line, caught.exception.message), (line, message))
+                e = caught.exception
+                where = f"{e.line}:{e.column}" if e.column else e.line
+                self.assertEqual((where, e.message), (line, message))
 
     def test_each_file_fails_the_command_and_writes_nothing(self):
         """The command line, from the project root as meson runs it: exit 2, the error

@@ -112,6 +112,17 @@ class Validation(unittest.TestCase):
         self.assertEqual([(f.required, f.nullable) for f in obj.fields],
                          [(True, False), (False, False), (False, True), (False, False)])
 
+    def test_allow_any_wire(self):
+        """A wire value with whitespace is refused (a typo for '-', which would compile and
+        then decode the real value as unknown) unless the enum says allow_any_wire."""
+        enum = ENUM.replace("wire: red", "wire: two words")
+        self.assert_error(HEAD + enum + OBJ, 8,
+                          "value 'two words' of enum Color contains whitespace, which real wire values never do "
+                          "(a typo for 'two-words'?); 'allow_any_wire: true' on the enum allows it")
+        allowed = enum.replace("    description: A color.\n", "    description: A color.\n    allow_any_wire: true\n")
+        values = self.check(HEAD + allowed + OBJ).enums[0].values
+        self.assertEqual([(v.wire, v.cpp) for v in values], [("two words", "two_words")])
+
     def test_cpp_types(self):
         specs = [
             ("s", "string", "", "std::optional<std::string>"),
