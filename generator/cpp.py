@@ -4,6 +4,8 @@ import json
 import re
 import textwrap
 
+from .model import BUILTINS
+
 # C++20 keywords and alternative tokens: names that cannot be identifiers.
 KEYWORDS = frozenset("""
 alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t
@@ -125,7 +127,7 @@ def equality_terms(obj):
 def initializer(field):
     """`{}` for a plain arithmetic member, so a default-constructed struct holds no
     indeterminate value; class types initialize themselves."""
-    plain = field.type.kind == "builtin" and field.type.name in ("boolean", "int32", "int64", "double")
+    plain = field.type.kind == "builtin" and BUILTINS[field.type.name].arithmetic
     return "{}" if plain and field.cpp_type == field.type.cpp_value else ""
 
 

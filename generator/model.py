@@ -6,16 +6,41 @@ Templates read only these classes (and the helpers of cpp.py), never YAML nodes.
 from dataclasses import dataclass
 from typing import List, Optional
 
-# Scalar types of the schema format and what each is in C++.
-BUILTIN_TYPES = {
-    "string": "std::string",
-    "boolean": "bool",
-    "int32": "std::int32_t",
-    "int64": "std::int64_t",
-    "double": "double",
-    "decimal": "decimal",      # exact digits, signalwire/decimal.hpp
-    "datetime": "timestamp",   # RFC 2822 on the wire, signalwire/rfc2822.hpp
-}
+@dataclass(frozen=True)
+class Builtin:
+    """One scalar type of the schema format: everything the generator knows about it.
+    Validation, rendering and the docs read this table and nothing else (adding a scalar
+    type: schema/README.md, "Adding a scalar type")."""
+    name: str            # as the schema writes it: `int32`
+    cpp: str             # the C++ type of one value, as the generated header spells it
+    header: str          # what declares it: a standard header `<cstdint>`, or a runtime
+                         # header of the library by its file name `decimal.hpp`; "" for none
+    arithmetic: bool     # a plain value, initialized with `{}` in a struct (no indeterminate value)
+    unqualified: bool    # a runtime type the struct body names unqualified: no member may be named so
+
+
+BUILTINS = {b.name: b for b in (
+    Builtin("string", "std::string", "<string>", arithmetic=False, unqualified=False),
+    Builtin("boolean", "bool", "", arithmetic=True, unqualified=False),
+    Builtin("int32", "std::int32_t", "<cstdint>", arithmetic=True, unqualified=False),
+    Builtin("int64", "std::int64_t", "<cstdint>", arithmetic=True, unqualified=False),
+    Builtin("double", "double", "", arithmetic=True, unqualified=False),
+    # exact digits, signalwire/decimal.hpp
+    Builtin("decimal", "decimal", "decimal.hpp", arithmetic=False, unqualified=True),
+    # RFC 2822 on the wire, signalwire/rfc2822.hpp
+    Builtin("datetime", "timestamp", "rfc2822.hpp", arithmetic=False, unqualified=True),
+)}
+
+# Scalar types of the schema format and what each is in C++ (read from BUILTINS).
+BUILTIN_TYPES = {name: b.cpp for name, b in BUILTINS.items()}
+
+
+def builtin_headers():
+    """(runtime headers, standard headers) that declare the builtin types, sorted: the
+    generated header includes them all, whichever types a schema uses."""
+    runtime = sorted({b.header for b in BUILTINS.values() if b.header and not b.header.startswith("<")})
+    standard = sorted({b.header for b in BUILTINS.values() if b.header.startswith("<")})
+    return runtime, standard
 
 
 @dataclass(frozen=True)

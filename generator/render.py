@@ -8,6 +8,7 @@ import tempfile
 import jinja2
 
 from . import cpp
+from .model import builtin_headers
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 
@@ -61,8 +62,15 @@ def render_header(schema):
     if schema.namespace != "signalwire" and guard.startswith("SIGNALWIRE_"):
         guard = macro_prefix(schema.namespace) + guard[len("SIGNALWIRE_"):]
 
+    # What every generated header includes: the runtime it always uses, the headers of
+    # the builtin types (model.BUILTINS), the standard headers of its own code.
+    builtin_runtime, builtin_standard = builtin_headers()
+    runtime_includes = sorted({"codec.hpp", "model.hpp", "open_enum.hpp"} | set(builtin_runtime))
+    standard_includes = sorted({"<optional>", "<string_view>", "<tuple>", "<vector>"} | set(builtin_standard))
+
     def render(schema_namespace):
         return template.render(schema=schema, guard=guard, root=include_root(schema.namespace),
+                               runtime_includes=runtime_includes, standard_includes=standard_includes,
                                macro=macro_prefix(schema.namespace), schema_namespace=schema_namespace,
                                qualified=env.filters["qualified"], error_models=schema.error_model_names())
 

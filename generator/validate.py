@@ -8,7 +8,7 @@ import re
 
 from . import cpp
 from .errors import SchemaError
-from .model import BUILTIN_TYPES, PARAM_TYPES, Endpoint, Enum, EnumValue, Field, Object, Param, Response, Schema, TypeRef
+from .model import BUILTIN_TYPES, BUILTINS, PARAM_TYPES, Endpoint, Enum, EnumValue, Field, Object, Param, Response, Schema, TypeRef
 from .source import Map, Scalar, Seq
 
 MAX_FIELDS = 64  # the decoder tracks presence in one 64-bit mask per object
@@ -23,7 +23,7 @@ RUNTIME_NAMES = {"decimal", "timestamp", "open_enum", "enum_name", "enum_traits"
                  "request_param", "param_kind", "percent_encode", "endpoint_traits", "is_endpoint",
                  "is_endpoint_v", "status_response", "api_base", "decode_response", "next_page", "previous_page"}
 # Types a struct body names without qualification: a member so named would hide them.
-UNQUALIFIED_TYPES = {"decimal", "timestamp", "open_enum"}
+UNQUALIFIED_TYPES = {b.cpp for b in BUILTINS.values() if b.unqualified} | {"open_enum"}
 # Starts with a letter: the include guard made of it must be a C++ identifier.
 HEADER_PATH = re.compile(r"[a-z][a-z0-9_]*(/[a-z0-9_]+)*\.hpp\Z")
 NAMESPACE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*\Z")
