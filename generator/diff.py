@@ -220,6 +220,10 @@ def _compare_object(add, o, n, renamed):
         if of is None:
             continue
         subject = f"{name}.{nf.json}"
+        if of.cpp != nf.cpp:
+            add(subject, "member-renamed", f"C++ member {of.cpp} -> {nf.cpp} (the JSON name is unchanged)",
+                BREAK, NONE, NONE,
+                f"Source: code that names {name}::{of.cpp} no longer compiles. Wire: nothing changes.")
         old_type = (of.type.kind, renamed.get(of.type.name, of.type.name))
         if old_type != (nf.type.kind, nf.type.name):
             add(subject, "type-changed", f"type {type_text(of.type)} -> {type_text(nf.type)} "

@@ -51,7 +51,7 @@ INTEGER = re.compile(r"-?[0-9]+\Z")
 INT32_RANGE = (-2**31, 2**31 - 1)
 # The members every request type has: a parameter may not take their names.
 REQUEST_MEMBERS = {"method", "path", "query", "target", "scopes", "validate", "response"}
-FIELD_KEYS = {"json": True, "type": True, "items": False, "format": False, "description": True,
+FIELD_KEYS = {"json": True, "cpp": False, "type": True, "items": False, "format": False, "description": True,
               "example": False, "required": False, "nullable": False}
 
 
@@ -406,7 +406,15 @@ def _field(c, node, object_name, enum_names, object_names):
     line = f["json"][0]
     if not wire or any(ord(ch) < 0x20 for ch in wire):
         raise c.error(line, f"field name '{wire}' must be non-empty, without control characters")
-    ident = cpp.identifier(wire)
+    if "cpp" in f:
+        # A C++ name of the schema's choosing, beside the JSON name (protobuf's json_name
+        # the other way round): `cpp: currency` for `json: price_unit`.
+        ident = c.nonempty_text(f, "cpp")
+        if cpp.identifier(ident) != ident:
+            raise c.error(f["cpp"][0], f"'cpp' must be a C++ identifier that is not a keyword, a standard "
+                                       f"macro or reserved, not '{ident}'")
+    else:
+        ident = cpp.identifier(wire)
     if ident is None:
         raise c.error(line, f"field '{wire}' of object {object_name} gives no usable C++ identifier")
     if ident in RESERVED_MEMBERS:

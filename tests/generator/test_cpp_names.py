@@ -90,6 +90,10 @@ objects:
         items: Inner
         nullable: true
         description: A nullable array.
+      - json: price_unit
+        cpp: currency
+        type: string
+        description: A C++ name of the schema's choosing.
 """
 
 # Built and run: null in nullable object and array members, the round trip, and
@@ -130,6 +134,8 @@ static_assert(std::is_same_v<decltype({ns}::Inner::int_), std::int32_t>);
 static_assert(std::get<0>(traits::fields).name == "class");
 static_assert(std::get<0>(traits::fields).member == &{ns}::Keywords::class_);
 static_assert(std::get<1>(traits::fields).member == &{ns}::Keywords::delete_);
+static_assert(std::get<13>(traits::fields).name == "price_unit");
+static_assert(std::get<13>(traits::fields).member == &{ns}::Keywords::currency);
 static_assert(sw::to_string({ns}::Verb::delete_) == "delete");
 static_assert(sw::to_string({ns}::Verb::new_) == "new");
 static_assert(*sw::from_string<{ns}::Verb>("in-progress") == {ns}::Verb::in_progress);
@@ -243,7 +249,7 @@ class KeywordNames(unittest.TestCase):
             "    std::optional<Inner> x_y;",
             "    std::int32_t int_{};",
             "BOOST_DESCRIBE_STRUCT(Keywords, (), (class_, delete_, operator_, a, b, key, S, std, _2fa, x_y, errno_, NULL_, "
-            "list))",
+            "list, currency))",
         )
 
     def test_field_table_keeps_the_json_name(self):

@@ -130,6 +130,9 @@ CASES = {
     "field renamed": (
         edit((SIZE, SIZE.replace("json: size", "json: length"))),
         [("Thing.length", "field-added", C, C, B), ("Thing.size", "field-removed", B, C, B)], 1),
+    "C++ member renamed (cpp:)": (
+        edit((SIZE, SIZE.replace("        type: int32\n", "        cpp: length\n        type: int32\n"))),
+        [("Thing.size", "member-renamed", B, N, N)], 1),
     "type changed": (
         edit((SIZE, SIZE.replace("int32", "string"))), [("Thing.size", "type-changed", B, B, B)], 1),
     "type widened int32 -> int64": (

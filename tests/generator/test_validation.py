@@ -123,6 +123,21 @@ class Validation(unittest.TestCase):
         values = self.check(HEAD + allowed + OBJ).enums[0].values
         self.assertEqual([(v.wire, v.cpp) for v in values], [("two words", "two_words")])
 
+    def test_cpp_name(self):
+        """`cpp:` names the C++ member; the JSON name stays the wire name."""
+        fields = field("price_unit", "string", "        cpp: currency\n") + field("class", "string")
+        obj = self.check(HEAD + "objects:\n  - name: Thing\n    description: A thing.\n    fields:\n" + fields).objects[0]
+        self.assertEqual([(f.json, f.cpp) for f in obj.fields], [("price_unit", "currency"), ("class", "class_")])
+        for bad in ("class", "2x", "a-b", "errno", "__x"):
+            with self.subTest(cpp=bad):
+                self.assert_error(HEAD + "objects:\n  - name: Thing\n    description: A thing.\n    fields:\n"
+                                  + field("price_unit", "string", f"        cpp: '{bad}'\n"), 10,
+                                  f"'cpp' must be a C++ identifier that is not a keyword, a standard macro or "
+                                  f"reserved, not '{bad}'")
+        self.assert_error(HEAD + "objects:\n  - name: Thing\n    description: A thing.\n    fields:\n"
+                          + field("a", "string") + field("b", "string", "        cpp: a\n"), 11,
+                          "field 'b' of object Thing becomes C++ 'a', as 'a' at line 8 does")
+
     def test_cpp_types(self):
         specs = [
             ("s", "string", "", "std::optional<std::string>"),
