@@ -230,10 +230,12 @@ def _compare_object(add, o, n, renamed):
                 f"(C++ {of.cpp_type} -> {nf.cpp_type})", BREAK, BREAK, BREAK,
                 "Source: the member has another C++ type. Wire: the two decoders read the member as different "
                 "JSON types, so a body one schema allows is rejected by the other decoder.")
+        # Requiredness and nullability break C++ source only when they move the member
+        # between T and std::optional<T>.
+        src = BREAK if of.cpp_type.replace(of.type.cpp_value, "") != nf.cpp_type.replace(nf.type.cpp_value, "") \
+            else OK
+        cpp = f"C++ {of.cpp_type} -> {nf.cpp_type}" if src == BREAK else "C++ type unchanged"
         if of.required != nf.required:
-            src = BREAK if of.cpp_type.replace(of.type.cpp_value, "") != nf.cpp_type.replace(nf.type.cpp_value, "") \
-                else OK
-            cpp = f"C++ {of.cpp_type} -> {nf.cpp_type}" if src == BREAK else "C++ type unchanged"
             if nf.required:
                 add(subject, "made-required", f"optional -> required ({cpp})", src, BREAK, BREAK,
                     "Wire: the regenerated decoder rejects bodies without the member, which servers may send as "
@@ -243,9 +245,6 @@ def _compare_object(add, o, n, renamed):
                     "Wire: a deployed decoder requires the member, which servers may now leave out."
                     + (" Source: T becomes std::optional<T>." if src == BREAK else ""))
         if of.nullable != nf.nullable:
-            src = BREAK if of.cpp_type.replace(of.type.cpp_value, "") != nf.cpp_type.replace(nf.type.cpp_value, "") \
-                else OK
-            cpp = f"C++ {of.cpp_type} -> {nf.cpp_type}" if src == BREAK else "C++ type unchanged"
             if nf.nullable:
                 add(subject, "made-nullable", f"non-null -> nullable ({cpp})", src, BREAK, BREAK,
                     "Wire: a deployed decoder rejects the null that servers may now send (null is an error for a "

@@ -20,6 +20,7 @@ import sys
 import yaml
 
 from .errors import SchemaError
+from .render import write_atomically
 from .source import parse
 from .validate import validate
 
@@ -568,8 +569,7 @@ def main_import(argv):
         print(f"error: the imported schema does not validate: {e}", file=sys.stderr)
         return 2
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        write_atomically(args.output, text)
         print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)
