@@ -7,21 +7,28 @@
 // Benchmark names: decode/<input>/<impl>, encode/<input>/<impl>, with
 //   input  fixture (call-fetch-2019.json), full (synthetic ~1 KB, all 36 fields),
 //          page (1000 synthetic calls, ~1 MB)
-//   impl   ours, null_handler, boost_dom, boost_value_to_plain, nlohmann,
-//          simdjson_ondemand (decode); ours, boost_value_from_plain, nlohmann (encode)
+//   impl   ours, null_handler, boost_dom, boost_value_to_plain, nlohmann, rapidjson,
+//          simdjson_ondemand (decode); ours, boost_value_from_plain, nlohmann (encode);
+//          ours_into (fixture, full: signalwire::decode_into one Call object reused
+//          across iterations, so its strings keep their capacity);
+//          ours_each (page: signalwire::decode_each<CallList>, one callback per call,
+//          the page's other members returned)
 // bytes_per_second counts the JSON text: the input for decode, our output for encode.
 //
 // Built twice: bench_codecs (the project's flags) and bench_codecs_native
-// (-march=native, BENCH_NATIVE: only ours, null_handler and simdjson_ondemand), where
-// simdjson On-Demand runs its SIMD kernel instead of the fallback one.
+// (-march=native, BENCH_NATIVE: only ours, ours_into, ours_each, null_handler and
+// simdjson_ondemand), where simdjson On-Demand runs its SIMD kernel instead of the
+// fallback one.
 #include "inputs.hpp"
 #include "peers/boost_dom.hpp"
 #include "peers/describe_plain.hpp"
 #include "peers/nlohmann.hpp"
 #include "peers/null_handler.hpp"
+#include "peers/rapidjson.hpp"
 #include "peers/simdjson_ondemand.hpp"
 
 #include <signalwire/call.hpp>
+#include <signalwire/stream.hpp>
 
 #include <benchmark/benchmark.h>
 #include <boost/json/parse.hpp>
@@ -34,6 +41,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace {
 
@@ -56,6 +64,20 @@ T ours(std::string_view text) {
     auto r = signalwire::decode<T>(text);
     if (!r) check_failed("our decode failed: " + r.error().to_string());
     return std::move(*r);
+}
+
+/// decode_into `out`, which may hold an earlier decode: CHECKed to succeed.
+void ours_into(Call& out, std::string_view text) {
+    auto r = signalwire::decode_into(out, text);
+    if (!r) check_failed("our decode_into failed: " + r.error().to_string());
+}
+
+/// decode_each over the page: the calls it calls back with, and the page it returns.
+std::pair<std::vector<Call>, CallList> ours_each(std::string_view text) {
+    std::vector<Call> calls;
+    auto r = signalwire::decode_each<CallList>(text, [&calls](const Call& c) { calls.push_back(c); });
+    if (!r) check_failed("our decode_each failed: " + r.error().to_string());
+    return {std::move(calls), std::move(*r)};
 }
 
 template <class T>
@@ -141,6 +163,16 @@ void check_inputs(const std::vector<input>& inputs) {
             const CallList mine = ours<CallList>(in.text);
             if (mine.calls.size() != 1000) check_failed("the page does not hold 1000 calls");
             for (const Call& c : mine.calls) check_full(c);
+            {  // the streaming decode: the same calls, in order, and the same other members
+                auto [calls, page] = ours_each(in.text);
+                if (calls.size() != mine.calls.size()) check_failed("decode_each called back a different number of times");
+                for (std::size_t i = 0; i < calls.size(); ++i)
+                    check_same(calls[i], mine.calls[i], "decode_each's call " + std::to_string(i) + at);
+                if (!page.calls.empty()) check_failed("decode_each returned calls in the page" + at);
+                CallList rest = mine;
+                rest.calls.clear();
+                check_same(page, rest, "decode_each's page members" + at);
+            }
             check_same(guarded("simdjson_ondemand" + at, [&] { return bench::simdjson_peer::decode_list(sj_parser, padded); }),
                        mine, "simdjson_ondemand" + at);
             if (native_build) continue;
@@ -148,6 +180,8 @@ void check_inputs(const std::vector<input>& inputs) {
                        "boost_dom" + at);
             check_same(guarded("nlohmann" + at, [&] { return bench::nlohmann_peer::decode_list(in.text); }), mine,
                        "nlohmann" + at);
+            check_same(guarded("rapidjson" + at, [&] { return bench::rapidjson_peer::decode_list(in.text); }), mine,
+                       "rapidjson" + at);
             check_same(guarded("boost_value_to_plain" + at,
                                [&] { return bench::describe_plain::to_list(bench::describe_plain::decode_list(in.text)); }),
                        mine, "boost_value_to_plain" + at);
@@ -155,6 +189,18 @@ void check_inputs(const std::vector<input>& inputs) {
         }
         const Call mine = ours<Call>(in.text);
         if (in.plain_decodable) check_full(mine);
+        {  // decode_into: into a fresh Call, then into one that holds every input's decode
+            Call fresh;
+            ours_into(fresh, in.text);
+            check_same(fresh, mine, "decode_into a fresh Call" + at);
+            for (const input& other : inputs) {
+                if (other.is_list) continue;
+                Call reused;
+                ours_into(reused, other.text);
+                ours_into(reused, in.text);
+                check_same(reused, mine, "decode_into a Call holding " + other.name + at);
+            }
+        }
         check_same(guarded("simdjson_ondemand" + at, [&] { return bench::simdjson_peer::decode_call(sj_parser, padded); }),
                    mine, "simdjson_ondemand" + at);
         if (native_build) continue;
@@ -162,6 +208,8 @@ void check_inputs(const std::vector<input>& inputs) {
                    "boost_dom" + at);
         check_same(guarded("nlohmann" + at, [&] { return bench::nlohmann_peer::decode_call(in.text); }), mine,
                    "nlohmann" + at);
+        check_same(guarded("rapidjson" + at, [&] { return bench::rapidjson_peer::decode_call(in.text); }), mine,
+                   "rapidjson" + at);
         if (in.plain_decodable)
             check_same(guarded("boost_value_to_plain" + at,
                                [&] { return bench::describe_plain::to_call(bench::describe_plain::decode_call(in.text)); }),
@@ -206,6 +254,32 @@ void register_decode(const input& in) {
         auto r = signalwire::decode<T>(text);
         benchmark::DoNotOptimize(r);
     });
+    if constexpr (std::is_same_v<T, Call>) {
+        // One Call reused across iterations, as an ingest loop holds it; the first decode
+        // (outside the timed loop) gives its strings their capacity.
+        benchmark::RegisterBenchmark((prefix + "ours_into").c_str(), [&text](benchmark::State& state) {
+            Call call;
+            ours_into(call, text);
+            for (auto _ : state) {
+                auto r = signalwire::decode_into(call, text);
+                benchmark::DoNotOptimize(r);
+                benchmark::DoNotOptimize(call);
+            }
+            state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+        });
+    } else {
+        // The page streamed: each call handed to a callback that looks at it and keeps
+        // nothing; the page's other members come back in the result.
+        add(prefix + "ours_each", text.size(), [&text] {
+            std::size_t n = 0;
+            auto r = signalwire::decode_each<CallList>(text, [&n](const Call& c) {
+                benchmark::DoNotOptimize(&c);
+                ++n;
+            });
+            benchmark::DoNotOptimize(r);
+            benchmark::DoNotOptimize(n);
+        });
+    }
     add(prefix + "null_handler", text.size(), [&text] { benchmark::DoNotOptimize(bench::null_handler::validate(text)); });
     if constexpr (std::is_same_v<T, Call>) add_simdjson<Call>(prefix + "simdjson_ondemand", text, &bench::simdjson_peer::decode_call);
     else add_simdjson<CallList>(prefix + "simdjson_ondemand", text, &bench::simdjson_peer::decode_list);
@@ -217,6 +291,10 @@ void register_decode(const input& in) {
         });
         add(prefix + "nlohmann", text.size(), [&text] {
             Call c = bench::nlohmann_peer::decode_call(text);
+            benchmark::DoNotOptimize(c);
+        });
+        add(prefix + "rapidjson", text.size(), [&text] {
+            Call c = bench::rapidjson_peer::decode_call(text);
             benchmark::DoNotOptimize(c);
         });
         if (in.plain_decodable)
@@ -231,6 +309,10 @@ void register_decode(const input& in) {
         });
         add(prefix + "nlohmann", text.size(), [&text] {
             CallList l = bench::nlohmann_peer::decode_list(text);
+            benchmark::DoNotOptimize(l);
+        });
+        add(prefix + "rapidjson", text.size(), [&text] {
+            CallList l = bench::rapidjson_peer::decode_list(text);
             benchmark::DoNotOptimize(l);
         });
         add(prefix + "boost_value_to_plain", text.size(), [&text] {

@@ -2,8 +2,9 @@
 """Runs the benchmarks (or reads their saved results) and prints one markdown table.
 
     bench/report.py [--build-dir build-bench] [--repetitions 9] [--min-time 0.15]
-                    [--compile-runs 5] [--rss-runs 5] [--bench-json F] [--native-json F]
-                    [--heap-json F] [--compile-json F] [--rss-json F]
+                    [--compile-runs 5] [--rss-runs 5] [--export-runs 5] [--bench-json F]
+                    [--native-json F] [--heap-json F] [--compile-json F] [--rss-json F]
+                    [--export-json F] [--skip-native]
 
 Without the --*-json options it runs, from the build directory,
   bench/bench_codecs         Google Benchmark, JSON output, repetitions with
@@ -14,6 +15,12 @@ Without the --*-json options it runs, from the build directory,
                              under GNU time (/usr/bin/time -f %M ...), alternating,
                              median of --rss-runs each: the CLI's peak RSS against the
                              decode's own (the same file read and one CallList decode)
+  examples/signalwire-call export --format csv|ndjson bench/calls-N.ndjson
+                             for N = 1,000 and 100,000 synthetic calls (~1.5 and
+                             ~150 MB of NDJSON, written here by bench/write_page
+                             --ndjson when missing or older than write_page), output
+                             to /dev/null, under GNU time, median of --export-runs:
+                             MB/s of input and peak RSS, 100,000 against 1,000
 and times the compilation of bench/compile_time/{ours,boost_json,src}.cpp with
 `g++ -std=c++17 -O2 -c` (ours.cpp twice: header-only and with
 SIGNALWIRE_SEPARATE_COMPILATION; alternating, median of --compile-runs each).
@@ -43,11 +50,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # (target id, description, kind, threshold)
 #   faster:  competitor time / our time >= threshold
 #   at_most: our time / baseline time <= threshold
+#   info:    competitor time / our time, no target
 DECODE_TARGETS = {
     "boost_dom": ("a", "ours >= 3x faster", "faster", 3.0),
     "boost_value_to_plain": ("a", "ours >= 3x faster", "faster", 3.0),
     "nlohmann": ("b", "ours >= 10x faster", "faster", 10.0),
     "null_handler": ("c", "ours <= 1.6x its time", "at_most", 1.6),
+    "rapidjson": ("-", "no target; its time / ours", "info", None),
     "simdjson_ondemand": ("d", "ours faster", "faster", 1.0),
 }
 ENCODE_TARGETS = {
@@ -55,7 +64,10 @@ ENCODE_TARGETS = {
     "nlohmann": ("f", "ours >= 5x faster", "faster", 5.0),
 }
 CALL_INPUTS = ("fixture", "full")  # the ~1 KB Calls the targets are stated for
-DECODE_ORDER = ["ours", "null_handler", "boost_dom", "boost_value_to_plain", "nlohmann", "simdjson_ondemand"]
+# ours_into: decode_into a reused Call (target (l), against null_handler); ours_each: the
+# page streamed with decode_each (target (m), MB/s against decode/full/ours).
+DECODE_ORDER = ["ours", "ours_into", "ours_each", "null_handler", "boost_dom", "boost_value_to_plain", "nlohmann",
+                "rapidjson", "simdjson_ondemand"]
 ENCODE_ORDER = ["ours", "boost_value_from_plain", "nlohmann"]
 INPUT_ORDER = ["fixture", "full", "page"]
 
@@ -148,6 +160,105 @@ def run_rss(args, out_path):
                     samples[key]["cpu"].append(cpu)
     result = {"page_bytes": os.path.getsize(page), "calls": RSS_CALLS, "runs": args.rss_runs,
               "commands": shown, "samples": samples,
+              "median": {k: {m: statistics.median(v) for m, v in s.items()} for k, s in samples.items()}}
+    with open(out_path, "w") as f:
+        json.dump(result, f, indent=1)
+    return result
+
+
+EXPORT_CALLS = (1000, 100000)
+EXPORT_FORMATS = ("csv", "ndjson")
+
+
+def export_input(args, calls):
+    """bench/calls-<calls>.ndjson in the build directory, written by bench/write_page --ndjson
+    when missing or older than write_page."""
+    writer = os.path.join(args.build_dir, "bench", "write_page")
+    path = os.path.join(args.build_dir, "bench", f"calls-{calls}.ndjson")
+    if not os.path.exists(path) or os.path.getmtime(path) < os.path.getmtime(writer):
+        print(f"report.py: writing {path}", file=sys.stderr, flush=True)
+        run([writer, "--ndjson", str(calls), path])
+    return path
+
+
+def counted_run(cmd):
+    """(lines, bytes) that cmd writes to stdout, read as it goes (not kept)."""
+    lines = size = 0
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as p:
+        while True:
+            chunk = p.stdout.read(1 << 20)
+            if not chunk:
+                break
+            lines += chunk.count(b"\n")
+            size += len(chunk)
+        err = p.stderr.read().decode(errors="replace")
+        if p.wait():
+            raise RuntimeError(f"{' '.join(cmd)} failed (exit {p.returncode}):\n{err.strip()}")
+    return lines, size
+
+
+def export_run(cmd, tmp):
+    """(peak RSS in KiB from GNU time, wall s, CPU s) of cmd with stdout to /dev/null. CPU is
+    this process's RUSAGE_CHILDREN delta (microseconds; GNU time's %U %S are centiseconds,
+    too coarse for the 1,000-call runs), which also counts GNU time itself (about 1 ms)."""
+    out = os.path.join(tmp, "time.txt")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        res = subprocess.run(["/usr/bin/time", "-o", out, "-f", "%M"] + cmd, stdout=devnull, stderr=subprocess.PIPE,
+                             text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if res.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed (exit {res.returncode}):\n{res.stderr.strip()}")
+    with open(out) as f:
+        rss = int(f.read().split()[-1])
+    return rss, wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run_export(args, out_path):
+    cli = os.path.join(args.build_dir, "examples", "signalwire-call")
+    if not os.access("/usr/bin/time", os.X_OK):
+        return {"error": "GNU time (/usr/bin/time) missing: scripts/deps bench"}
+    try:
+        inputs = {n: export_input(args, n) for n in EXPORT_CALLS}
+    except (OSError, subprocess.CalledProcessError) as e:
+        print(f"report.py: {e}", file=sys.stderr)
+        return {"error": "bench/write_page --ndjson failed"}
+    cmds = {(fmt, n): [cli, "export", "--format", fmt, inputs[n]] for fmt in EXPORT_FORMATS for n in EXPORT_CALLS}
+    # One line per call, plus the header row in CSV (the synthetic calls have no newline
+    # in any field, so no quoted field spans lines).
+    expected_lines = {(fmt, n): n + (fmt == "csv") for fmt, n in cmds}
+    samples = {f"{fmt}/{n}": {"rss_kib": [], "wall": [], "cpu": []} for fmt, n in cmds}
+    output_bytes = {}
+    print(f"report.py: timing signalwire-call export (csv, ndjson) on {', '.join(map(str, EXPORT_CALLS))} calls, "
+          f"{args.export_runs} runs each", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        # The first round checks the output and warms the page cache; it is not timed.
+        for key, cmd in cmds.items():
+            shown = f"signalwire-call export --format {key[0]} bench/calls-{key[1]}.ndjson"
+            try:
+                lines, size = counted_run(cmd)
+            except (OSError, RuntimeError) as e:
+                print(f"report.py: {e}", file=sys.stderr)
+                return {"error": f"{shown} failed"}
+            if lines != expected_lines[key]:
+                print(f"report.py: {shown} wrote {lines} lines, not {expected_lines[key]}", file=sys.stderr)
+                return {"error": f"{shown} wrote {lines} lines, not {expected_lines[key]}"}
+            output_bytes[f"{key[0]}/{key[1]}"] = size
+        for _ in range(args.export_runs):
+            for (fmt, n), cmd in cmds.items():
+                try:
+                    rss, wall, cpu = export_run(cmd, tmp)
+                except (OSError, RuntimeError) as e:
+                    print(f"report.py: {e}", file=sys.stderr)
+                    return {"error": f"signalwire-call export --format {fmt} failed"}
+                s = samples[f"{fmt}/{n}"]
+                s["rss_kib"].append(rss)
+                s["wall"].append(wall)
+                s["cpu"].append(cpu)
+    result = {"input_bytes": {str(n): os.path.getsize(p) for n, p in inputs.items()}, "output_bytes": output_bytes,
+              "runs": args.export_runs, "samples": samples,
               "median": {k: {m: statistics.median(v) for m, v in s.items()} for k, s in samples.items()}}
     with open(out_path, "w") as f:
         json.dump(result, f, indent=1)
@@ -259,11 +370,13 @@ def main():
     ap.add_argument("--min-time", type=float, default=0.15)
     ap.add_argument("--compile-runs", type=int, default=5)
     ap.add_argument("--rss-runs", type=int, default=5)
+    ap.add_argument("--export-runs", type=int, default=5)
     ap.add_argument("--bench-json")
     ap.add_argument("--native-json")
     ap.add_argument("--heap-json")
     ap.add_argument("--compile-json")
     ap.add_argument("--rss-json")
+    ap.add_argument("--export-json")
     ap.add_argument("--skip-native", action="store_true", help="do not run bench_codecs_native")
     args = ap.parse_args()
     args.build_dir = os.path.abspath(args.build_dir)
@@ -280,6 +393,8 @@ def main():
         native_json = run_benchmark(native_exe, args, os.path.join(results_dir, "bench_codecs_native.json"))
     heap = load_json(args.heap_json) if args.heap_json else run_heap(args, os.path.join(results_dir, "heap_peak.json"))
     rss = load_json(args.rss_json) if args.rss_json else run_rss(args, os.path.join(results_dir, "cli_rss.json"))
+    export = load_json(args.export_json) if args.export_json else run_export(
+        args, os.path.join(results_dir, "export.json"))
     comp = load_json(args.compile_json) if args.compile_json else run_compile(
         args, os.path.join(results_dir, "compile_time.json"))
 
@@ -321,12 +436,28 @@ def main():
     def bench_rows(medians_map, op, inp, order, targets, suffix=""):
         nonlocal met, missed
         ours = medians_map.get(f"{op}/{inp}/ours")
+        prime = "'" if suffix else ""
         for impl in order:
             r = medians_map.get(f"{op}/{inp}/{impl}")
             if r is None:
                 continue
             case = f"{op}/{inp}/{impl}{suffix}"
-            if impl == "ours" or ours is None or impl not in targets:
+            null = medians_map.get(f"{op}/{inp}/null_handler")
+            single = medians_map.get(f"{op}/full/ours")
+            if impl == "ours_into" and null is not None:
+                ratio = r["ns"] / null["ns"]
+                target = f"(l{prime}) decode_into a reused Call <= 1.6x null_handler's time"
+                if inp in CALL_INPUTS:
+                    result = verdict("at_most", ratio, 1.6)
+                else:
+                    result, target = "info", target + " (stated for a Call; info)"
+                add_row(case, r["ns"], r["mbps"], r.get("cv"), target, ratio, result)
+            elif impl == "ours_each" and single is not None and single["mbps"]:
+                ratio = r["mbps"] / single["mbps"]
+                add_row(case, r["ns"], r["mbps"], r.get("cv"),
+                        f"(m{prime}) streamed page MB/s >= full-Call MB/s (decode/full/ours{suffix})", ratio,
+                        verdict("faster", ratio, 1.0))
+            elif impl == "ours" or ours is None or impl not in targets:
                 target, ratio, result = "", None, ""
                 if op == "decode" and inp == "page" and impl == "ours" and not suffix and "decode/full/ours" in m:
                     ratio = r["mbps"] / m["decode/full/ours"]["mbps"]
@@ -335,8 +466,10 @@ def main():
                 add_row(case, r["ns"], r["mbps"], r.get("cv"), target, ratio, result)
             else:
                 tid, desc, kind, threshold = targets[impl]
-                ratio = r["ns"] / ours["ns"] if kind == "faster" else ours["ns"] / r["ns"]
-                if inp in CALL_INPUTS:
+                ratio = r["ns"] / ours["ns"] if kind != "at_most" else ours["ns"] / r["ns"]
+                if kind == "info":
+                    result, target = "info", f"({desc})"
+                elif inp in CALL_INPUTS:
                     result = verdict(kind, ratio, threshold)
                     target = f"({tid}) {desc}"
                 else:
@@ -351,7 +484,7 @@ def main():
     for inp in INPUT_ORDER:
         bench_rows(m, "decode", inp, DECODE_ORDER, DECODE_TARGETS)
     for inp in INPUT_ORDER:
-        bench_rows(nm, "decode", inp, ["ours", "null_handler", "simdjson_ondemand"],
+        bench_rows(nm, "decode", inp, ["ours", "ours_into", "ours_each", "null_handler", "simdjson_ondemand"],
                    {"simdjson_ondemand": ("d'", "ours faster (both -march=native)", "faster", 1.0),
                     "null_handler": ("c'", "ours <= 1.6x its time (both -march=native)", "at_most", 1.6)},
                    suffix=" [native]")
@@ -376,6 +509,32 @@ def main():
                 f"{cli['rss_kib']:,.0f} KiB vs decode_file (same read, one CallList decode) {dec['rss_kib']:,.0f} KiB "
                 f"(wall {cli['wall']:.2f} / {dec['wall']:.2f} s; median of {rss['runs']})",
                 target="(j) CLI peak RSS <= 1.2x decode's", ratio=ratio, result=result)
+
+    if "error" in export:
+        missed += 1
+        add_row(f"export: {export['error']}", target="(n) peak RSS 100,000 calls <= 2x 1,000 calls'",
+                result="missed (no measurement)")
+    else:
+        med = export["median"]
+        for fmt in EXPORT_FORMATS:
+            small, big = f"{fmt}/{EXPORT_CALLS[0]}", f"{fmt}/{EXPORT_CALLS[-1]}"
+            for key in (small, big):
+                n = key.split("/")[1]
+                size = export["input_bytes"][n]
+                x = med[key]
+                case = (f"export: `signalwire-call export --format {fmt}`, {int(n):,} calls ({size / 1e6:,.1f} MB NDJSON "
+                        f"-> {export['output_bytes'][key] / 1e6:,.1f} MB), peak RSS {x['rss_kib']:,.0f} KiB, "
+                        f"{x['cpu']:.3f} s CPU (wall {x['wall']:.3f} s; median of {export['runs']})")
+                if key == small:
+                    add_row(case, mbps=size / 1e6 / x["cpu"], target="(info: MB/s of input per CPU second)",
+                            result="info")
+                else:
+                    ratio = x["rss_kib"] / med[small]["rss_kib"]
+                    result = verdict("at_most", ratio, 2.0)
+                    met, missed = met + (result == "met"), missed + (result == "missed")
+                    add_row(case, mbps=size / 1e6 / x["cpu"],
+                            target=f"(n) peak RSS <= 2x the {EXPORT_CALLS[0]:,}-call export's", ratio=ratio,
+                            result=result)
 
     if "error" in comp:
         missed += 1
@@ -406,8 +565,9 @@ def main():
         print("| " + " | ".join(row) + " |")
     print()
     print(f"Targets met: {met}, missed: {missed}. Ratios: 'faster' targets are competitor time / our time; "
-          "(c), (h), (i), (j), (k) are ours / baseline. (a)-(f) are judged on the two ~1 KB Calls; page rows are info "
-          "except (g). cv = coefficient of variation of the repetitions.")
+          "(c), (h), (i), (j), (k), (l), (n) are ours / baseline; (g), (m) are MB/s / the full Call's MB/s. "
+          "(a)-(f), (l) are judged on the two ~1 KB Calls; page rows are info except (g) and (m). "
+          "cv = coefficient of variation of the repetitions.")
     print(f"Compile command: {comp['command']} (with -DSIGNALWIRE_SEPARATE_COMPILATION for (k))")
 
 

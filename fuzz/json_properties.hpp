@@ -7,6 +7,7 @@
 
 #include <signalwire/call.hpp>
 #include <signalwire/codec.hpp>
+#include <signalwire/stream.hpp>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -146,6 +147,53 @@ void decode_both_modes(std::string_view input) {
               "strict encoded:  " + e, "lenient encoded: " + signalwire::encode(*lenient));
     } else {
         check(!strict.error().message.empty(), "strict decode failed without a message", input);
+    }
+}
+
+/// decode_into a T reused from input to input (a static: it holds whatever the previous
+/// inputs left, a failed decode's remains included) gives decode's value or its error.
+template <class T>
+void decode_into_agrees(std::string_view input) {
+    static T reused{};
+    for (const auto& options : {lenient_options(), strict_options()}) {
+        const auto fresh = signalwire::decode<T>(input, options);
+        const auto into = signalwire::decode_into(reused, input, options);
+        check(fresh.has_value() == into.has_value(), "decode_into and decode disagree on success", input,
+              fresh ? std::string("decode succeeded") : "decode: " + fresh.error().to_string(),
+              into ? std::string("decode_into succeeded") : "decode_into: " + into.error().to_string());
+        if (fresh)
+            check(reused == *fresh && reused.unknown_members == fresh->unknown_members,
+                  "decode_into and decode give different values", input,
+                  "differing members (into vs decode): " + differences(reused, *fresh));
+        else
+            check(into.error() == fresh.error(), "decode_into and decode give different errors", input,
+                  "decode_into: " + into.error().to_string(), "decode:      " + fresh.error().to_string());
+    }
+}
+
+/// decode_each on a list page gives the elements and page members of the whole decode,
+/// or its error.
+template <class List>
+void decode_each_agrees(std::string_view input) {
+    for (const auto& options : {lenient_options(), strict_options()}) {
+        const auto whole = signalwire::decode<List>(input, options);
+        std::vector<signalwire::page_item_t<List>> items;
+        const auto each = signalwire::decode_each<List>(
+            input, [&](const signalwire::page_item_t<List>& item) { items.push_back(item); }, options);
+        check(whole.has_value() == each.has_value(), "decode_each and decode disagree on success", input,
+              whole ? std::string("decode succeeded") : "decode: " + whole.error().to_string(),
+              each ? std::string("decode_each succeeded") : "decode_each: " + each.error().to_string());
+        if (!whole) {
+            check(each.error() == whole.error(), "decode_each and decode give different errors", input,
+                  "decode_each: " + each.error().to_string(), "decode:      " + whole.error().to_string());
+            continue;
+        }
+        List rest = *whole;
+        rest.calls.clear();
+        check(*each == rest && each->unknown_members == rest.unknown_members,
+              "decode_each returns other page members than decode", input);
+        check(items == whole->calls, "decode_each yields other elements than decode", input,
+              std::to_string(items.size()) + " vs " + std::to_string(whole->calls.size()) + " elements");
     }
 }
 

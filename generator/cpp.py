@@ -113,10 +113,16 @@ def lookup_cases(fields):
     return plan
 
 
+def enumerator(value):
+    """The enumerator as declared: `in_progress`, or `ringing [[deprecated]]` (C++17
+    allows the attribute on an enumerator)."""
+    return f"{value.cpp} {value.deprecated.attribute}" if value.deprecated else value.cpp
+
+
 def enumerator_lines(enum):
     """`in_progress,  ///< `in-progress`: description`, with the comments aligned."""
-    width = max(len(v.cpp) for v in enum.values) + 1
-    return [f"{(v.cpp + ',').ljust(width)}  ///< `{v.wire}`: {v.description}" for v in enum.values]
+    width = max(len(enumerator(v)) for v in enum.values) + 1
+    return [f"{(enumerator(v) + ',').ljust(width)}  ///< `{v.wire}`: {v.description}" for v in enum.values]
 
 
 def equality_terms(obj):
@@ -126,9 +132,10 @@ def equality_terms(obj):
 
 def initializer(field):
     """`{}` for a plain arithmetic member, so a default-constructed struct holds no
-    indeterminate value; class types initialize themselves."""
+    indeterminate value; class types initialize themselves. A deprecated member always
+    has one: without it, g++ warns about the member where a consumer writes `Model m{};`."""
     plain = field.type.kind == "builtin" and BUILTINS[field.type.name].arithmetic
-    return "{}" if plain and field.cpp_type == field.type.cpp_value else ""
+    return "{}" if (plain and field.cpp_type == field.type.cpp_value) or field.deprecated else ""
 
 
 def param_constraints(param):

@@ -15,6 +15,9 @@ Each axis is `none` (nothing the axis can see), `compatible`, `warning` (source 
 compiles unless warnings are errors) or `breaking`. A change is `breaking` when the
 source axis or lenient decoding breaks (with --strict, strict decoding too); else
 `compatible` when some axis sees it; else `info` (descriptions, examples, formats).
+Deprecating a field or an enum value (`deprecated: true`) is compatible: source `warning`
+(code that names it warns), nothing on the wire. A changed array item type is a
+`type-changed`, breaking on both axes like any other type change.
 
 The text report and the JSON report are rendered from the one sorted list of changes.
 Exit status: 0 nothing breaks, 1 something breaks, 2 usage or schema error.
@@ -52,7 +55,23 @@ class Change:
 # ---------------------------------------------------------------------------- helpers
 
 def type_text(t):
-    return f"array of {t.name}" if t.kind == "array" else t.name
+    return t.text
+
+
+def _deprecation(add, subject, what, cpp_name, old, new):
+    """A field or an enum value deprecated, undeprecated, or given another reason."""
+    if not old and new:
+        reason = f" ({new.reason})" if new.reason else ""
+        add(subject, "deprecated", f"{what} deprecated{reason}", WARN, NONE, NONE,
+            f"Source: {cpp_name} is now [[deprecated]]: code that names it still compiles, with a warning "
+            "(an error under -Werror=deprecated-declarations). Wire: nothing changes.")
+    elif old and not new:
+        add(subject, "undeprecated", f"{what} no longer deprecated", OK, NONE, NONE,
+            f"Source: {cpp_name} loses [[deprecated]]; code that names it stops warning. Wire: nothing changes.")
+    elif old and new and old.reason != new.reason:
+        add(subject, "deprecation-reason-changed",
+            f"deprecation reason {old.reason or '(none)'} -> {new.reason or '(none)'}", NONE, NONE, NONE,
+            "Documentation only: the text of the [[deprecated]] warning.")
 
 
 def field_text(f):
@@ -172,6 +191,9 @@ def _compare_enum(add, o, n):
         if v.wire in old_values and old_values[v.wire].description != v.description:
             add(f"{name}.{v.wire}", "description-changed", "enum value description changed", NONE, NONE, NONE,
                 "Documentation only.")
+        if v.wire in old_values:
+            _deprecation(add, f"{name}.{v.wire}", "enum value", f"{name}::{v.cpp}", old_values[v.wire].deprecated,
+                         v.deprecated)
     kept_old = [v.wire for v in o.values if v.wire in new_values]
     kept_new = [v.wire for v in n.values if v.wire in old_values]
     if kept_old != kept_new:
@@ -226,10 +248,15 @@ def _compare_object(add, o, n, renamed):
                 f"Source: code that names {name}::{of.cpp} no longer compiles. Wire: nothing changes.")
         old_type = (of.type.kind, renamed.get(of.type.name, of.type.name))
         if old_type != (nf.type.kind, nf.type.name):
+            if of.type.kind == nf.type.kind == "array":
+                why = ("Source: the member is a std::vector of another C++ type. Wire: the two decoders read the "
+                       "array's elements as different types, so an array one schema allows is rejected by the "
+                       "other decoder (an element that does not decode fails the whole body).")
+            else:
+                why = ("Source: the member has another C++ type. Wire: the two decoders read the member as "
+                       "different JSON types, so a body one schema allows is rejected by the other decoder.")
             add(subject, "type-changed", f"type {type_text(of.type)} -> {type_text(nf.type)} "
-                f"(C++ {of.cpp_type} -> {nf.cpp_type})", BREAK, BREAK, BREAK,
-                "Source: the member has another C++ type. Wire: the two decoders read the member as different "
-                "JSON types, so a body one schema allows is rejected by the other decoder.")
+                f"(C++ {of.cpp_type} -> {nf.cpp_type})", BREAK, BREAK, BREAK, why)
         # Requiredness and nullability break C++ source only when they move the member
         # between T and std::optional<T>.
         src = BREAK if of.cpp_type.replace(of.type.cpp_value, "") != nf.cpp_type.replace(nf.type.cpp_value, "") \
@@ -254,6 +281,7 @@ def _compare_object(add, o, n, renamed):
                 add(subject, "made-non-null", f"nullable -> non-null ({cpp})", src, BREAK, BREAK,
                     "Wire: the regenerated decoder rejects null, which servers may send as the old schema allowed."
                     + (" Source: std::optional<T> becomes T." if src == BREAK else ""))
+        _deprecation(add, subject, "field", f"{name}::{nf.cpp}", of.deprecated, nf.deprecated)
         for attr, label in (("format", "format"), ("example", "example"), ("description", "description")):
             a, b = getattr(of, attr), getattr(nf, attr)
             if a != b:

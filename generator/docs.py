@@ -110,6 +110,22 @@ def name(identifier):
 def render_reference(schema):
     env = environment()
     env.filters.update(code=code, cell=cell, prose=prose, paragraphs=paragraphs, comment=comment, name=name)
-    by_name = {o.name: o for o in schema.objects}
-    return env.get_template("reference.md.j2").render(
+    by_name = {o.name: o for o in list(schema.objects) + schema.imported_objects()}
+    text = env.get_template("reference.md.j2").render(
         schema=schema, banner=DOC_BANNER, api_errors=[by_name[n] for n in schema.api_errors])
+    return with_imports(text, schema)
+
+
+def with_imports(text, schema):
+    """The document with a paragraph, after the include of the header, naming the schemas
+    whose types it uses (schema `imports:`) and their reference documents."""
+    if not schema.imports:
+        return text
+    anchor = f"#include <{schema.header}>\n```\n"
+    if text.count(anchor) != 1:
+        raise AssertionError("reference.md.j2 no longer shows the include of the header once")
+    names = ", ".join(f"{code(s.source)} ([{s.name}.md]({s.name}.md), {code('#include <' + s.header + '>')})"
+                      for s in schema.imports)
+    paragraph = (f"\nIt uses the types of {names}, which the header includes: a type named below "
+                 "and not defined here is defined there.\n")
+    return text.replace(anchor, anchor + paragraph, 1)

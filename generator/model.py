@@ -17,11 +17,13 @@ class Builtin:
                          # header of the library by its file name `decimal.hpp`; "" for none
     arithmetic: bool     # a plain value, initialized with `{}` in a struct (no indeterminate value)
     unqualified: bool    # a runtime type the struct body names unqualified: no member may be named so
+    array_item: bool = True  # may be the `items` of an array: std::vector<cpp> holds real elements
 
 
 BUILTINS = {b.name: b for b in (
     Builtin("string", "std::string", "<string>", arithmetic=False, unqualified=False),
-    Builtin("boolean", "bool", "", arithmetic=True, unqualified=False),
+    # std::vector<bool> packs bits: there is no bool element for the decoder to fill.
+    Builtin("boolean", "bool", "", arithmetic=True, unqualified=False, array_item=False),
     Builtin("int32", "std::int32_t", "<cstdint>", arithmetic=True, unqualified=False),
     Builtin("int64", "std::int64_t", "<cstdint>", arithmetic=True, unqualified=False),
     Builtin("double", "double", "", arithmetic=True, unqualified=False),
@@ -46,8 +48,34 @@ def builtin_headers():
 @dataclass(frozen=True)
 class TypeRef:
     kind: str            # "builtin", "enum", "object" or "array"
-    name: str            # builtin type, enum or object name; for arrays, the item object
+    name: str            # builtin type, enum or object name; for arrays, the item type's
     cpp_value: str       # the C++ type of one value, e.g. "open_enum<CallStatus>"
+    item_kind: str = ""  # for arrays, the kind of the items: "builtin", "enum" or "object"
+
+    @property
+    def object(self):
+        """The object type this holds, by value or as array items, or None."""
+        if self.kind == "object" or (self.kind == "array" and self.item_kind == "object"):
+            return self.name
+        return None
+
+    @property
+    def text(self):
+        """As the schema says it: `int32`, `CallStatus`, `array of string`."""
+        return f"array of {self.name}" if self.kind == "array" else self.name
+
+
+@dataclass(frozen=True)
+class Deprecation:
+    """`deprecated: true` on a field or an enum value: C++ `[[deprecated]]`, with the
+    reason when the description has a line `Deprecated: <reason>`."""
+    reason: str          # "" when the description gives none
+
+    @property
+    def attribute(self):
+        """`[[deprecated]]` or `[[deprecated("reason")]]`."""
+        from .cpp import string_literal  # cpp imports this module
+        return f"[[deprecated({string_literal(self.reason)})]]" if self.reason else "[[deprecated]]"
 
 
 @dataclass(frozen=True)
@@ -56,6 +84,7 @@ class EnumValue:
     cpp: str             # the enumerator, e.g. "in_progress"
     description: str
     line: int
+    deprecated: Optional[Deprecation] = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +106,7 @@ class Field:
     example: Optional[str]
     format: Optional[str]
     line: int
+    deprecated: Optional[Deprecation] = None
 
     @property
     def cpp_type(self):
@@ -164,14 +194,25 @@ class Schema:
     objects: List[Object]  # in dependency order: an object's members come before it
     api_errors: List[str] = ()  # objects that are API error bodies, tried in this order
     endpoints: List[Endpoint] = ()  # in schema order
+    imports: List["Schema"] = ()  # the schemas of `imports:`, in listed order (their types are used, not emitted)
+
+    def imported_objects(self):
+        """The objects of the imported schemas, transitively."""
+        return [o for s in self.imports for o in list(s.objects) + s.imported_objects()]
 
     def error_model_names(self):
         """The api_errors objects and every object they hold: what is not a success body."""
-        by_name = {o.name: o for o in self.objects}
+        by_name = {o.name: o for o in list(self.objects) + self.imported_objects()}
         seen, todo = set(), list(self.api_errors)
         while todo:
             name = todo.pop()
             if name not in seen:
                 seen.add(name)
-                todo.extend(f.type.name for f in by_name[name].fields if f.type.kind in ("object", "array"))
+                todo.extend(f.type.object for f in by_name[name].fields if f.type.object)
         return seen
+
+    def has_deprecations(self):
+        """Whether a field or an enum value is deprecated: the header then keeps its own
+        uses of them from warning."""
+        return any(v.deprecated for e in self.enums for v in e.values) or \
+            any(f.deprecated for o in self.objects for f in o.fields)

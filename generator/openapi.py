@@ -14,6 +14,7 @@ schema: what the spec has that the schema lacks, the reverse, and what differs.
 """
 
 import argparse
+import os
 import re
 import sys
 
@@ -145,13 +146,16 @@ class _Reader:
             _fail(core_at, "an inline enum cannot be mapped: make it a component schema or name it in the overlay")
         t = core.get("type")
         if t == "array":
+            # Items: a $ref to an object or enum schema, or a scalar (inline or a $ref to one).
             items = core.get("items")
-            if not isinstance(items, dict) or "$ref" not in items:
-                _fail(core_at + "/items", "array items must be a $ref to an object schema")
-            item_type, _, _, _ = self.type_of(items, core_at + "/items", reached)
-            if self.kind(item_type, core_at + "/items") != "object":
-                _fail(core_at + "/items", f"array of '{item_type}' cannot be mapped (only arrays of objects)")
-            return "array", item_type, None, nullable
+            if not isinstance(items, dict):
+                _fail(core_at + "/items", "array items must be a schema: a $ref or a scalar type")
+            item_type, inner, item_fmt, item_nullable = self.type_of(items, core_at + "/items", reached)
+            if inner is not None:
+                _fail(core_at + "/items", "an array of arrays cannot be mapped")
+            if item_nullable:
+                _fail(core_at + "/items", "array items that may be null cannot be mapped (an element is never null)")
+            return "array", item_type, item_fmt, nullable
         if t == "object":
             _fail(core_at, "an inline object cannot be mapped: make it a component schema")
         fmt = core.get("format")
@@ -190,6 +194,8 @@ def import_openapi(spec, overlay):
         names[o["spec"]] = o.get("name", o["spec"])
     for alias, target in aliases.items():
         names[alias] = names.get(target, target)
+    external = _imported_components(overlay)     # spec component -> the imported schema's type
+    names.update(external)
 
     def our(name):
         return names.get(name, name)
@@ -199,7 +205,7 @@ def import_openapi(spec, overlay):
     wanted_enums = [o["spec"] for o in overlay.get("enums") or []]
     obj_overlay = {o["spec"]: o for o in overlay.get("objects") or []}
     enum_overlay = {o["spec"]: o for o in overlay.get("enums") or []}
-    objects, done = [], set()
+    objects, done = [], set(external)
     while todo:
         _, name = todo.pop(0)
         if name in done:
@@ -211,6 +217,8 @@ def import_openapi(spec, overlay):
         reached = []
         objects.append(_object(r, name, obj_overlay.get(name, {}), reached, our))
         for n in reached:
+            if n in external:
+                continue  # used from the imported schema, not emitted
             if r.kind(n, at) == "object":
                 todo.append(("object", n))
             elif n not in wanted_enums:
@@ -220,12 +228,27 @@ def import_openapi(spec, overlay):
             done.add(e)
             reached = []
             objects.append(_object(r, e, obj_overlay.get(e, {}), reached, our))
-            wanted_enums.extend(n for n in reached if r.kind(n, "") == "enum" and n not in wanted_enums)
+            wanted_enums.extend(n for n in reached
+                                if r.kind(n, "") == "enum" and n not in wanted_enums and n not in external)
     enums = [_enum(r, name, enum_overlay.get(name, {}), our) for name in wanted_enums]
     endpoints = [_endpoint(r, spec, e, our, {e["name"] for e in enums}) for e in overlay.get("endpoints") or []]
     return {"comments": overlay.get("comments") or {},
             "schema": overlay["schema"], "namespace": overlay["namespace"], "header": overlay["header"],
-            "api_errors": overlay.get("api_errors"), "enums": enums, "objects": objects, "endpoints": endpoints}
+            "imports": list(overlay.get("imports") or {}), "api_errors": overlay.get("api_errors"), "enums": enums, "objects": objects, "endpoints": endpoints}
+
+
+def _imported_components(overlay):
+    """The overlay's `imports:`, each schema file (relative to the schema written) with the
+    spec components that are its types, `{call.yaml: {types: {SpecName: OurName}, why: ...}}`:
+    spec component -> our name. Those are named, not emitted; the schema imports the file."""
+    out = {}
+    for file, entry in (overlay.get("imports") or {}).items():
+        _check_keys(entry or {}, ("types", "why"), f"import {file}")
+        for spec_name, our_name in ((entry or {}).get("types") or {}).items():
+            if spec_name in out:
+                raise ImportError_(f"overlay imports: '{spec_name}' is listed twice")
+            out[spec_name] = our_name
+    return out
 
 
 def _endpoint_models(r, overlay):
@@ -258,7 +281,7 @@ def _enum(r, name, ov, our):
     return {"name": our(name), "description": ov.get("description", s.get("description")), "values": values}
 
 
-FIELD_KEYS = ("type", "items", "format", "required", "nullable", "description", "example")
+FIELD_KEYS = ("type", "items", "format", "required", "nullable", "description", "example", "deprecated")
 
 
 def _object(r, name, ov, reached, our):
@@ -275,15 +298,24 @@ def _object(r, name, ov, reached, our):
         fo = dict(fields_ov.get(f) or {})
         _check_keys(fo, FIELD_KEYS + ("add", "why"), f"object {name} field {f}")
         if f in props:
-            t, items, fmt, nullable = r.type_of(props[f], _ptr("components", "schemas", name, "properties", f), reached)
-            core, _, _ = _unwrap(props[f], _ptr("components", "schemas", name, "properties", f))
+            f_at = _ptr("components", "schemas", name, "properties", f)
+            inline, _, inline_nullable = _unwrap(props[f], f_at)
+            if "type" in fo and "enum" in inline:
+                # An inline enum, which has no component to name it, typed by the overlay
+                # (with its reason); anything else is mapped first, so what cannot be
+                # mapped is an error even where the overlay changes the type.
+                t, items, fmt, nullable = fo["type"], None, None, inline_nullable
+            else:
+                t, items, fmt, nullable = r.type_of(props[f], f_at, reached)
+            core, _, _ = _unwrap(props[f], f_at)
             field = {"json": f, "type": our(t), "items": our(items) if items else None, "format": fmt,
                      "required": f in required, "nullable": nullable,
                      "description": core.get("description", props[f].get("description")),
-                     "example": _example(core) if _example(core) is not None else _example(props[f])}
+                     "example": _example(core) if _example(core) is not None else _example(props[f]),
+                     "deprecated": core.get("deprecated") is True or props[f].get("deprecated") is True}
         else:
             field = {"json": f, "type": None, "items": None, "format": None, "required": False,
-                     "nullable": False, "description": None, "example": None}
+                     "nullable": False, "description": None, "example": None, "deprecated": False}
         for k in FIELD_KEYS:
             if k in fo:
                 field[k] = fo[k]
@@ -429,6 +461,9 @@ def emit(doc):
     _comment(out, c.get("header"))
     for k in ("schema", "namespace", "header"):
         out.append(f"{k}: {_scalar(doc[k])}")
+    if doc.get("imports"):
+        _comment(out, c.get("imports"))
+        out.append(f"imports: [{', '.join(_scalar(i) for i in doc['imports'])}]")
     if doc.get("api_errors"):
         _comment(out, c.get("api_errors"))
         out.append(f"api_errors: [{', '.join(doc['api_errors'])}]")
@@ -561,7 +596,9 @@ def main_import(argv):
     args = p.parse_args(argv)
     try:
         text = emit(import_openapi(load_yaml(args.spec), load_yaml(args.overlay)))
-        _model_of_text(text, args.output or "<imported schema>")
+        # Validated as the file it becomes: its imports are read relative to it (or, for
+        # standard output, to the overlay, which lives beside the schema).
+        _model_of_text(text, args.output or os.path.join(os.path.dirname(args.overlay), "<imported schema>"))
     except ImportError_ as e:
         print(f"error: {args.spec}: {e}", file=sys.stderr)
         return 2
@@ -585,7 +622,8 @@ def main_drift(argv):
     args = p.parse_args(argv)
     try:
         spec, overlay = load_yaml(args.spec), load_yaml(args.overlay)
-        imported = _model_of_text(emit(import_openapi(spec, overlay)), "<imported schema>")
+        imported = _model_of_text(emit(import_openapi(spec, overlay)),
+                                  os.path.join(os.path.dirname(args.schema), "<imported schema>"))
         with open(args.schema, encoding="utf-8") as f:
             schema = _model_of_text(f.read(), args.schema)
         lines = drift_report(imported, schema, _unlisted_operations(spec, overlay))

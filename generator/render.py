@@ -76,10 +76,32 @@ def render_header(schema):
 
     # The models' inline namespace is named after a hash of the header itself (rendered
     # with a placeholder name), so any change to what the header says changes the name.
-    draft = render(SCHEMA_NAMESPACE_PLACEHOLDER)
+    # The includes of imported schemas name their models' inline namespaces, so a change
+    # to an imported type (whose layout ours may depend on) changes ours too.
+    draft = with_imports(render(SCHEMA_NAMESPACE_PLACEHOLDER), schema)
     digest = hashlib.sha256(draft.encode("utf-8")).hexdigest()[:10]
     stem = schema.name if re.fullmatch(r"[a-z][a-z0-9_]*", schema.name) and "__" not in schema.name else "schema"
     return draft.replace(SCHEMA_NAMESPACE_PLACEHOLDER, f"{stem}_{digest}")
+
+
+MODELS_NAMESPACE = re.compile(r"^inline namespace ([a-z][a-z0-9_]*) \{$", re.M)
+
+
+def with_imports(text, schema):
+    """The header `text` with an include of each imported schema's header (schema
+    `imports:`) after version.hpp's: the imported types are used from there, not defined
+    again. Each names the inline namespace of the imported models."""
+    if not schema.imports:
+        return text
+    root = include_root(schema.namespace)
+    anchor = f"#include <{root}/version.hpp>\n"
+    if text.count(anchor) != 1:
+        raise AssertionError(f"header.hpp.j2 no longer includes <{root}/version.hpp> once")
+    lines = ["", "// The types of the imported schemas (schema `imports:`), defined in their headers:"]
+    for imported in schema.imports:
+        namespace = MODELS_NAMESPACE.search(render_header(imported)).group(1)
+        lines.append(f"#include <{imported.header}>  // {imported.source}, inline namespace {namespace}")
+    return text.replace(anchor, anchor + "\n".join(lines) + "\n", 1)
 
 
 def write_atomically(path, text):

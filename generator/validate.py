@@ -8,7 +8,8 @@ import re
 
 from . import cpp
 from .errors import SchemaError
-from .model import BUILTIN_TYPES, BUILTINS, PARAM_TYPES, Endpoint, Enum, EnumValue, Field, Object, Param, Response, Schema, TypeRef
+from .model import (BUILTIN_TYPES, BUILTINS, PARAM_TYPES, Deprecation, Endpoint, Enum, EnumValue, Field, Object, Param,
+                    Response, Schema, TypeRef)
 from .source import Map, Scalar, Seq
 
 MAX_FIELDS = 64  # the decoder tracks presence in one 64-bit mask per object
@@ -29,9 +30,9 @@ HEADER_PATH = re.compile(r"[a-z][a-z0-9_]*(/[a-z0-9_]+)*\.hpp\Z")
 NAMESPACE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*\Z")
 
 SCHEMA_KEYS = {"schema": True, "namespace": True, "header": True, "enums": False, "objects": True,
-               "api_errors": False, "endpoints": False}
+               "api_errors": False, "endpoints": False, "imports": False}
 ENUM_KEYS = {"name": True, "description": True, "values": True, "allow_any_wire": False}
-VALUE_KEYS = {"wire": True, "description": True}
+VALUE_KEYS = {"wire": True, "description": True, "deprecated": False}
 OBJECT_KEYS = {"name": True, "description": True, "fields": True}
 ENDPOINT_KEYS = {"id": True, "summary": True, "method": True, "path": True, "request": True, "scopes": True,
                  "path_params": False, "query_params": False, "responses": True}
@@ -52,7 +53,9 @@ INT32_RANGE = (-2**31, 2**31 - 1)
 # The members every request type has: a parameter may not take their names.
 REQUEST_MEMBERS = {"method", "path", "query", "target", "scopes", "validate", "response"}
 FIELD_KEYS = {"json": True, "cpp": False, "type": True, "items": False, "format": False, "description": True,
-              "example": False, "required": False, "nullable": False}
+              "example": False, "required": False, "nullable": False, "deprecated": False}
+# The reason of a deprecation, when the description gives one: a line `Deprecated: <reason>`.
+DEPRECATED_REASON = re.compile(r"^[ \t]*Deprecated:[ \t]*(\S.*?)[ \t]*$", re.M)
 
 
 class _Checker:
@@ -115,6 +118,14 @@ class _Checker:
             raise self.error(line, f"'{key}' of {what} must not be empty")
         return node.items
 
+    def deprecation(self, entries, description):
+        """`deprecated: true`: a Deprecation, its reason from the description's line
+        `Deprecated: <reason>` if it has one; None otherwise."""
+        if not self.flag(entries, "deprecated"):
+            return None
+        m = DEPRECATED_REASON.search(description)
+        return Deprecation(reason=m.group(1) if m else "")
+
     def type_name(self, entries, key, what):
         name = self.nonempty_text(entries, key)
         if not cpp.IDENTIFIER.match(name) or cpp.identifier(name) != name:
@@ -122,9 +133,10 @@ class _Checker:
         return name
 
 
-def validate(root, path, source_name=None):
+def validate(root, path, source_name=None, imported=None):
     """Checks the whole schema and returns its model. Errors name `path`; the banner
-    names `source_name` (default: `path`)."""
+    names `source_name` (default: `path`). `imported`: the imports.Imported of the
+    schema's `imports:`, read (relative to `path`) when not given."""
     c = _Checker(path)
     top = c.mapping(root, SCHEMA_KEYS, "the schema")
     name = c.nonempty_text(top, "schema")
@@ -134,6 +146,11 @@ def validate(root, path, source_name=None):
     header = c.nonempty_text(top, "header")
     if not HEADER_PATH.match(header):
         raise c.error(top["header"][0], f"header '{header}' must be a relative path like signalwire/call.hpp")
+    if imported is None:
+        from .imports import resolve  # imports.py validates the imported files with this module
+        imported = resolve(root, path, namespace)
+    c.imported = imported  # their types: usable here, and not to be defined again (_declare)
+    imported_enums, imported_objects = imported.enums(), imported.objects()
 
     enums = [_enum(c, node) for node in (c.sequence(top, "enums", "the schema") if "enums" in top else [])]
     objects_nodes = c.sequence(top, "objects", "the schema")
@@ -146,13 +163,18 @@ def validate(root, path, source_name=None):
         obj_name = c.type_name(entries, "name", "object")
         _declare(c, type_lines, obj_name, entries["name"][0])
         object_names[obj_name] = node
-    enum_names = {e.name for e in enums}
-    objects = [_object(c, node, enum_names, set(object_names)) for node in objects_nodes]
-    api_errors = _api_errors(c, top, objects) if "api_errors" in top else []
-    endpoints = _endpoints(c, top, type_lines, enums, objects, api_errors) if "endpoints" in top else []
+    enum_names = {e.name for e in enums + imported_enums}
+    objects = [_object(c, node, enum_names, set(object_names) | {o.name for o in imported_objects})
+               for node in objects_nodes]
+    api_errors = _api_errors(c, top, objects + imported_objects) if "api_errors" in top else []
+    endpoints = _endpoints(c, top, type_lines, enums + imported_enums, objects + imported_objects,
+                           api_errors) if "endpoints" in top else []
+    # Imported objects are ordered with ours (ours may hold them), then left out: their
+    # own header defines them.
+    ordered = [o for o in _dependency_order(c, objects + imported_objects) if o.name in object_names]
     return Schema(source=source_name or path, name=name, namespace=namespace, header=header,
-                  enums=enums, objects=_dependency_order(c, objects), api_errors=api_errors,
-                  endpoints=endpoints)
+                  enums=enums, objects=ordered, api_errors=api_errors,
+                  endpoints=endpoints, imports=tuple(imported.schemas))
 
 
 def _endpoints(c, top, type_lines, enums, objects, api_errors):
@@ -340,6 +362,9 @@ def _declare(c, type_lines, name, line):
         raise c.error(line, f"type name '{name}' is a built-in type")
     if name in RUNTIME_NAMES:
         raise c.error(line, f"type name '{name}' is taken by the runtime headers")
+    if name in (c.imported.types if getattr(c, "imported", None) else ()):
+        raise c.error(line, f"type '{name}' is defined twice: here and at {c.imported.where(name, c.path)} "
+                            "(imported)")
     if name in type_lines:
         raise c.error(line, f"duplicate type name '{name}' (first at line {type_lines[name]})")
     type_lines[name] = line
@@ -375,7 +400,8 @@ def _enum(c, node):
         if "\n" in description:
             raise c.error(v["description"][0], "the description of an enum value must be one line "
                                                "(it is written after the enumerator)")
-        values.append(EnumValue(wire=wire, cpp=ident, description=description, line=line))
+        values.append(EnumValue(wire=wire, cpp=ident, description=description, line=line,
+                                deprecated=c.deprecation(v, description)))
     return Enum(name=name, description=c.description(entries), values=values, line=entries["name"][0])
 
 
@@ -428,9 +454,10 @@ def _field(c, node, object_name, enum_names, object_names):
     for key, value in (("example", example), ("format", fmt)):
         if value is not None and any(ord(ch) < 0x20 for ch in value):
             raise c.error(f[key][0], f"'{key}' contains a control character")
+    description = c.description(f)
     return Field(json=wire, cpp=ident, type=type_ref, required=c.flag(f, "required"),
-                 nullable=c.flag(f, "nullable"), description=c.description(f),
-                 example=example, format=fmt, line=line)
+                 nullable=c.flag(f, "nullable"), description=description,
+                 example=example, format=fmt, line=line, deprecated=c.deprecation(f, description))
 
 
 def _type(c, f, object_name, enum_names, object_names):
@@ -438,21 +465,40 @@ def _type(c, f, object_name, enum_names, object_names):
     type_name = c.nonempty_text(f, "type")
     if type_name == "array":
         if "items" not in f:
-            raise c.error(type_line, "an array field needs 'items', the object type of its elements")
+            raise c.error(type_line, "an array field needs 'items', the type of its elements (a builtin type, "
+                                     "an enum or an object)")
         item = c.nonempty_text(f, "items")
-        if item not in object_names:
-            raise c.error(f["items"][0], f"array items must be an object type of this schema, not '{item}'")
-        return TypeRef("array", item, f"std::vector<{item}>")
+        if item == "array":
+            raise c.error(f["items"][0], "array items cannot be arrays (an array of arrays is not supported)")
+        # The items are what a single field of that type would be: the same C++ value
+        # type, decoded by the same rules (an element is never null).
+        single = _single_type(item, enum_names, object_names)
+        if single is None:
+            items = [name for name, b in BUILTINS.items() if b.array_item]
+            known = ", ".join(items + sorted(enum_names) + sorted(object_names))
+            raise c.error(f["items"][0], f"unknown array item type '{item}' (known: {known})")
+        if single.kind == "builtin" and not BUILTINS[item].array_item:
+            raise c.error(f["items"][0], f"an array of {item} is not supported (std::vector<{single.cpp_value}> "
+                                         "has no elements of that type to decode into)")
+        return TypeRef("array", item, f"std::vector<{single.cpp_value}>", item_kind=single.kind)
     if "items" in f:
         raise c.error(f["items"][0], "'items' is only for fields of type array")
+    single = _single_type(type_name, enum_names, object_names)
+    if single is not None:
+        return single
+    known = ", ".join(list(BUILTIN_TYPES) + ["array"] + sorted(enum_names) + sorted(object_names))
+    raise c.error(type_line, f"unknown type '{type_name}' (known: {known})")
+
+
+def _single_type(type_name, enum_names, object_names):
+    """The TypeRef of one value of a builtin type, an enum or an object; None otherwise."""
     if type_name in BUILTIN_TYPES:
         return TypeRef("builtin", type_name, BUILTIN_TYPES[type_name])
     if type_name in enum_names:
         return TypeRef("enum", type_name, f"open_enum<{type_name}>")
     if type_name in object_names:
         return TypeRef("object", type_name, type_name)
-    known = ", ".join(list(BUILTIN_TYPES) + ["array"] + sorted(enum_names) + sorted(object_names))
-    raise c.error(type_line, f"unknown type '{type_name}' (known: {known})")
+    return None
 
 
 def _dependency_order(c, objects):
@@ -469,8 +515,8 @@ def _dependency_order(c, objects):
             raise c.error(o.line, f"objects contain each other: {cycle}")
         state[o.name] = "visiting"
         for f in o.fields:
-            if f.type.kind in ("object", "array"):
-                visit(by_name[f.type.name], chain + [o.name])
+            if f.type.object:
+                visit(by_name[f.type.object], chain + [o.name])
         state[o.name] = "done"
         ordered.append(o)
 
@@ -482,7 +528,8 @@ def _dependency_order(c, objects):
 
 def _check_nesting(c, ordered, by_name):
     """How deep each object's values nest (itself 1, a member object +1, an array of
-    objects +2): the decoder keeps one frame per level, at most MAX_NESTING."""
+    objects +2, an array of scalars or enum values +1): the decoder keeps one frame per
+    level, at most MAX_NESTING."""
     depth = {}
     for o in ordered:  # members come first, so their depth is known
         deepest = 0
@@ -490,7 +537,7 @@ def _check_nesting(c, ordered, by_name):
             if f.type.kind == "object":
                 deepest = max(deepest, depth[f.type.name])
             elif f.type.kind == "array":
-                deepest = max(deepest, 1 + depth[f.type.name])
+                deepest = max(deepest, 1 + (depth[f.type.name] if f.type.item_kind == "object" else 0))
         depth[o.name] = 1 + deepest
         if depth[o.name] > MAX_NESTING:
             raise c.error(o.line, f"object {o.name} nests {depth[o.name]} levels deep; at most {MAX_NESTING}")

@@ -91,7 +91,8 @@ TEST_CASE("every Call field decodes to its typed member") {
 
 TEST_CASE("a full Call encodes to its exact canonical JSON and reads back equal") {
     const Call c = decoded<Call>(full_call);
-    CHECK(encode(c) == full_call);
+    // full_call in schema order, with null for any nullable member it lacks (object_traits).
+    CHECK(encode(c) == test_support::encoded_with_only<Call>(full_call));
     CHECK(decoded<Call>(encode(c)) == c);
 }
 

@@ -3,6 +3,7 @@
 // byte-identical for every fixture and for thousands of generated models.
 #include <signalwire/call.hpp>  // first: the header compiles on its own
 
+#include "schema_bodies.hpp"
 #include "test_data.hpp"
 
 #include <doctest/doctest.h>
@@ -10,11 +11,14 @@
 #include <boost/json/parse.hpp>
 
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <random>
 #include <string>
 #include <tuple>
+#include <type_traits>
+#include <vector>
 
 using namespace signalwire;
 
@@ -169,35 +173,62 @@ open_enum<E> random_enum(std::mt19937& rng) {
     return names[rng() % std::size(names)].value;
 }
 
-Call random_call(std::mt19937& rng) {
-    Call c;
-    c.sid = random_text(rng);
-    c.account_sid = random_text(rng);
-    c.date_created = timestamp(std::chrono::seconds(static_cast<std::int64_t>(rng() % 4000000000u) - 1000000000));
-    c.date_updated = c.date_created;
-    c.to = random_text(rng);
-    c.from = random_text(rng);
-    c.status = random_enum<CallStatus>(rng);
-    c.direction = random_enum<CallDirection>(rng);
-    c.uri = random_text(rng);
-    if (rng() % 2) c.parent_call_sid = random_text(rng);
-    if (rng() % 2) c.formatted_to = random_text(rng);
-    if (rng() % 2) c.caller_name = random_text(rng);
-    if (rng() % 2) c.duration = static_cast<std::int32_t>(rng());
-    if (rng() % 2) c.price = decimal::from_double(static_cast<double>(static_cast<std::int32_t>(rng())) / 1000.0);
-    if (rng() % 2) c.answered_by = random_enum<AnsweredBy>(rng);
-    if (rng() % 2) c.audio_in_mos = static_cast<double>(rng() % 5000) / 1000.0;
-    if (rng() % 3 == 0) c.audio_in_mos = std::nan("");  // written as null by both
-    if (rng() % 2) {
-        c.subresource_uris.emplace();
-        c.subresource_uris->recordings = random_text(rng);
-        if (rng() % 2) c.subresource_uris->unknown_members[random_text(rng)] = random_text(rng);
+template <class T>
+T random_model(std::mt19937& rng, int depth);
+
+/// A random value of member type V (std::optional taken off), whatever the schema holds:
+/// the member types of tests/schema_bodies.hpp.
+template <class V>
+V random_value(std::mt19937& rng, int depth) {
+    using namespace test_support;
+    if constexpr (std::is_same_v<V, std::string>) return random_text(rng);
+    else if constexpr (std::is_same_v<V, bool>) return rng() % 2 == 0;
+    else if constexpr (std::is_same_v<V, std::int32_t>) return static_cast<std::int32_t>(rng());
+    else if constexpr (std::is_same_v<V, std::int64_t>) {
+        return static_cast<std::int64_t>((static_cast<std::uint64_t>(rng()) << 32) | rng());
+    } else if constexpr (std::is_same_v<V, double>) {
+        if (rng() % 3 == 0) return std::nan("");  // written as null by both
+        return static_cast<double>(rng() % 5000) / 1000.0;
+    } else if constexpr (std::is_same_v<V, decimal>) {
+        return decimal::from_double(static_cast<double>(static_cast<std::int32_t>(rng())) / 1000.0);
+    } else if constexpr (std::is_same_v<V, timestamp>) {
+        return timestamp(std::chrono::seconds(static_cast<std::int64_t>(rng() % 4000000000u) - 1000000000));
+    } else if constexpr (is_open_enum<V>::value) {
+        return random_enum<typename is_open_enum<V>::enum_type>(rng);
+    } else if constexpr (is_vector<V>::value) {
+        V v;
+        const auto n = depth > 1 ? rng() % 2 : rng() % 4;
+        for (std::uint32_t i = 0; i < n; ++i) v.push_back(random_value<typename V::value_type>(rng, depth + 1));
+        return v;
+    } else if constexpr (is_model_v<V>) {
+        return random_model<V>(rng, depth + 1);
+    } else {
+        static_assert(always_false<V>::value, "test_encode_reference.cpp: a member type it does not know");
     }
+}
+
+/// A random model T from its object_traits: every required member set, each optional
+/// one set or not, unknown members now and then (nested values at the top level).
+template <class T>
+T random_model(std::mt19937& rng, int depth) {
+    T m;
+    test_support::for_each_field<T>([&](const auto& f) {
+        using M = std::decay_t<decltype(m.*(f.member))>;
+        if constexpr (test_support::is_optional<M>::value) {
+            if (rng() % 2) m.*(f.member) = random_value<typename M::value_type>(rng, depth);
+        } else {
+            m.*(f.member) = random_value<M>(rng, depth);
+        }
+    });
     if (rng() % 2) {
-        c.unknown_members[random_text(rng)] = boost::json::parse(R"({"a":[1,-2,2.5e-7,true,null,"x"],"b":{}})");
-        c.unknown_members[random_text(rng)] = static_cast<double>(rng()) / 7.0;
+        if (depth == 0) {
+            m.unknown_members[random_text(rng)] = boost::json::parse(R"({"a":[1,-2,2.5e-7,true,null,"x"],"b":{}})");
+            m.unknown_members[random_text(rng)] = static_cast<double>(rng()) / 7.0;
+        } else {
+            m.unknown_members[random_text(rng)] = random_text(rng);
+        }
     }
-    return c;
+    return m;
 }
 
 }  // namespace
@@ -222,9 +253,13 @@ TEST_CASE("the encoder matches the reference byte for byte on generated models")
     std::mt19937 rng(20261127);
     CallList page;
     for (int i = 0; i < 3000; ++i) {
-        const Call c = random_call(rng);
+        const Call c = random_model<Call>(rng, 0);
         REQUIRE(encode(c) == reference::encode(c));
         if (i % 10 == 0) page.calls.push_back(c);
     }
     CHECK(encode(page) == reference::encode(page));
+    for (int i = 0; i < 200; ++i) {
+        const CallList list = random_model<CallList>(rng, 0);
+        REQUIRE(encode(list) == reference::encode(list));
+    }
 }

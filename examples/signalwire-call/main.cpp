@@ -7,11 +7,14 @@
 //                                             the method, target and scopes of a request
 //   signalwire-call response ENDPOINT STATUS FILE [--strict]
 //                                             decode a saved response by its HTTP status
+//   signalwire-call export --format ndjson|csv [--strict] [--keep-going] FILE...
+//                                             calls of list pages or NDJSON as NDJSON or CSV
 //
 // FILE may be `-` for standard input. A document is a page of calls when it is a JSON
 // object with a `calls` member, otherwise a Call; it is decoded once, with no DOM. An
 // API error body is reported as `FILE: error 20404: message (status 404)`. Exit status:
 // 0 success, 1 a file failed to read or decode (or is an API error body), 2 usage error.
+#include "export_command.hpp"
 #include "input.hpp"
 #include "request_command.hpp"
 #include "response_command.hpp"
@@ -45,6 +48,7 @@ constexpr std::string_view usage_text =
     "       signalwire-call normalize FILE\n"
     "       signalwire-call request ENDPOINT [--OPTION VALUE]...\n"
     "       signalwire-call response ENDPOINT STATUS FILE [--strict]\n"
+    "       signalwire-call export --format ndjson|csv [--strict] [--keep-going] FILE...\n"
     "       signalwire-call --help\n"
     "\n"
     "  show       print a Call or a page of calls (a JSON object with \"calls\") readably\n"
@@ -58,6 +62,8 @@ constexpr std::string_view usage_text =
     "  response   decode a saved response of ENDPOINT by its HTTP STATUS: print the\n"
     "             Call or page, or report the API error, the decode error or the\n"
     "             unlisted status\n"
+    "  export     write the calls of list pages or NDJSON files as NDJSON or CSV\n"
+    "             (`export --help` for more)\n"
     "\n"
     "FILE may be - for standard input. Exit status: 0 ok, 1 a file failed, 2 usage error.\n";
 
@@ -69,53 +75,6 @@ using document_result = boost::system::result<document, signalwire::decode_error
 
 // ---- decoding ------------------------------------------------------------------------
 
-/// A basic_parser handler that only looks for a member named `calls` in the top-level
-/// object, and stops the parser as soon as it has seen it: it keeps nothing, so telling
-/// a page from a Call costs no memory and, on a page, reads only the members before
-/// `calls` (the page's small members), not the calls.
-class calls_member_finder {
-public:
-    static constexpr std::size_t max_object_size = std::size_t(-1);
-    static constexpr std::size_t max_array_size = std::size_t(-1);
-    static constexpr std::size_t max_key_size = std::size_t(-1);
-    static constexpr std::size_t max_string_size = std::size_t(-1);
-
-    bool found = false;
-
-    bool on_document_begin(boost::system::error_code&) { return true; }
-    bool on_document_end(boost::system::error_code&) { return true; }
-    bool on_object_begin(boost::system::error_code&) { return ++depth_, true; }
-    bool on_object_end(std::size_t, boost::system::error_code&) { return --depth_, true; }
-    bool on_array_begin(boost::system::error_code&) { return ++depth_, true; }
-    bool on_array_end(std::size_t, boost::system::error_code&) { return --depth_, true; }
-    bool on_key_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
-        if (depth_ == 1) key_.append(s.data(), s.size());
-        return true;
-    }
-    bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
-        if (depth_ != 1) return true;
-        key_.append(s.data(), s.size());
-        found = key_ == "calls";
-        key_.clear();
-        if (found) ec = boost::json::error::exception;  // stop: the answer is known
-        return !found;
-    }
-    bool on_string_part(boost::json::string_view, std::size_t, boost::system::error_code&) { return true; }
-    bool on_string(boost::json::string_view, std::size_t, boost::system::error_code&) { return true; }
-    bool on_number_part(boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_int64(std::int64_t, boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_uint64(std::uint64_t, boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_double(double, boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_bool(bool, boost::system::error_code&) { return true; }
-    bool on_null(boost::system::error_code&) { return true; }
-    bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
-    bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
-
-private:
-    std::size_t depth_ = 0;
-    std::string key_;
-};
-
 /// True when the top-level object of `json` has a `calls` member (a lenient decode's
 /// byte order mark skipped). Input that is no JSON object, or that breaks off before
 /// such a member, is decoded as a Call, which reports the error.
@@ -123,7 +82,7 @@ bool is_call_list(std::string_view json, const signalwire::decode_options& optio
     if (!options.strict && json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
     boost::json::parse_options parse_options;
     parse_options.max_depth = options.max_depth;
-    boost::json::basic_parser<calls_member_finder> parser(parse_options);
+    boost::json::basic_parser<signalwire_call::calls_member_finder> parser(parse_options);
     boost::system::error_code ec;
     parser.write_some(false, json.data(), json.size(), ec);
     return parser.handler().found;
@@ -281,6 +240,7 @@ std::optional<int> run_endpoint_command(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && std::string_view(argv[1]) == "export") return signalwire_call::run_export(std::vector<std::string>(argv + 2, argv + argc));
     if (const auto status = run_endpoint_command(argc, argv)) {
         std::cout.flush();
         return *status;

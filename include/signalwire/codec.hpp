@@ -1,6 +1,7 @@
 // The public JSON API of the generated models:
 //   decode<T>(json, options)  -> decode_result<T>  (never throws on bad input)
 //   decode<T>(boost::json::value, options)
+//   decode_into(model, json, options)  -> result<void>   (reuses the model's buffers)
 //   encode(model)             -> std::string       (compact JSON)
 //   boost::json::value_to<T> / value_from for every generated struct and enum.
 //
@@ -22,11 +23,17 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <boost/json/conversion.hpp>  // value_to_tag, value_from_tag: users include value_to.hpp to call it
+#include <boost/system/result.hpp>
 
+#include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 SIGNALWIRE_NAMESPACE_BEGIN
 
@@ -40,6 +47,64 @@ decode_result<T> decode(std::string_view json, const decode_options& options = {
 /// argument type so that a string literal or std::string still picks the text overload.)
 template <class T, class Value, std::enable_if_t<std::is_same_v<Value, boost::json::value>, int> = 0>
 decode_result<T> decode(const Value& json, const decode_options& options = {});
+
+/// Decodes JSON text into a model the caller already holds, reusing the capacity of its
+/// strings, vectors and unknown-member objects (an ingest loop then allocates nothing
+/// per document once its buffers have grown). On success `out` equals what
+/// `decode<T>(json, options)` returns; on failure the error is the one decode returns
+/// and `out` is valid but unspecified (decode into it again, or assign it).
+template <class T>
+boost::system::result<void, decode_error> decode_into(T& out, std::string_view json, const decode_options& options = {});
+
+namespace detail {
+
+/// The element type of a member that is an array of models (`std::vector<Call>`, or an
+/// optional one), else void.
+template <class M> struct model_array_item { using type = void; };
+template <class V> struct model_array_item<std::vector<V>> { using type = std::conditional_t<is_model_v<V>, V, void>; };
+template <class V> struct model_array_item<std::optional<std::vector<V>>> : model_array_item<std::vector<V>> {};
+
+template <class S, std::size_t I>
+using member_type_t = std::remove_cv_t<std::remove_reference_t<
+    decltype(std::declval<const S&>().*(std::get<I>(object_traits<S>::fields).member))>>;
+
+template <class S, std::size_t... I>
+constexpr std::size_t model_array_count(std::index_sequence<I...>) noexcept {
+    return (std::size_t{0} + ... + (std::is_void_v<typename model_array_item<member_type_t<S, I>>::type> ? 0 : 1));
+}
+template <class S, std::size_t... I>
+constexpr std::size_t model_array_index(std::index_sequence<I...>) noexcept {
+    std::size_t index = 0;
+    ((index = std::is_void_v<typename model_array_item<member_type_t<S, I>>::type> ? index : I), ...);
+    return index;
+}
+
+/// A list page: a model with exactly one member that is an array of models (CallList's
+/// `calls`). `index` is that member's field index, `type` its element type.
+template <class S, class = void>
+struct page_items {
+    static constexpr bool is_page = false;
+};
+template <class S>
+struct page_items<S, std::enable_if_t<is_model_v<S>>> {
+    using sequence = std::make_index_sequence<std::tuple_size_v<std::decay_t<decltype(object_traits<S>::fields)>>>;
+    static constexpr bool is_page = model_array_count<S>(sequence{}) == 1;
+    static constexpr std::size_t index = model_array_index<S>(sequence{});
+    using type = typename model_array_item<member_type_t<S, index>>::type;
+};
+
+/// decode_each's compiled part, one per list page (declared `extern template` by the
+/// generated headers under separate compilation; empty for models that are no page).
+template <class List, bool = page_items<List>::is_page>
+struct page_codec {};
+template <class List>
+struct page_codec<List, true> {
+    using item = typename page_items<List>::type;
+    static decode_result<List> each(std::string_view json, bool (*on_item)(void*, item&), void* context,
+                                    const decode_options& options);
+};
+
+}  // namespace detail
 
 /// Compact JSON: schema fields in schema order (nullable ones as `null` when empty,
 /// other empty optionals left out), then the unknown members as they were received.

@@ -103,7 +103,7 @@ class Validation(unittest.TestCase):
     def test_first_error_in_file_order(self):
         """One error is reported, the first met: the unknown key before the missing one."""
         self.assert_error(HEAD.replace("header: signalwire/test.hpp\n", "heder: x\n") + OBJ, 3,
-                          "unknown key 'heder' in the schema (allowed: schema, namespace, header, enums, objects, api_errors, endpoints)")
+                          "unknown key 'heder' in the schema (allowed: schema, namespace, header, enums, objects, api_errors, endpoints, imports)")
 
     def test_booleans(self):
         fields = (field("a", "string", "        required: true\n") + field("b", "string", "        required: false\n")

@@ -8,7 +8,9 @@
 
 #include <signalwire/decode_options.hpp>
 #include <signalwire/detail/capture.hpp>
+#include <signalwire/detail/number.hpp>
 #include <signalwire/detail/object_codec.hpp>
+#include <signalwire/detail/reserve_hint.hpp>
 #include <signalwire/detail/value_codec.hpp>
 #include <signalwire/error.hpp>
 
@@ -54,8 +56,22 @@ public:
     static constexpr std::size_t max_key_size = std::size_t(-1);
     static constexpr std::size_t max_string_size = std::size_t(-1);
 
-    decoder(void* root, const object_vtable& root_table, const decode_options& options)
-        : root_(root), root_table_(&root_table), state_{options, {}} {}
+    /// `reuse`: the structs being filled hold values already (decode_into, decode_each):
+    /// each object's unknown members are cleared when it begins and the members it
+    /// lacks are reset when it ends. A decode into new structs skips both.
+    decoder(void* root, const object_vtable& root_table, const decode_options& options, bool reuse = false)
+        : root_(root), root_table_(&root_table), state_{options, {}}, reuse_(reuse) {}
+
+    /// decode_each: the array value of the document's member `field` goes to `elements`
+    /// (with `target` as its vector) instead of to the struct's own member.
+    void stream_array(int field, void* target, const array_vtable& elements) noexcept {
+        stream_field_ = field;
+        stream_target_ = target;
+        stream_elements_ = &elements;
+    }
+    /// An element_done callback asked to stop (the parser then reports an error, which
+    /// is no error).
+    bool stopped() const noexcept { return stopped_; }
 
     /// The bytes being parsed, when decoding text: lets an array of the schema reserve
     /// room for its elements once it has seen how long the first one is.
@@ -87,7 +103,7 @@ public:
             const field_entry& f = top.table->fields[top.field];
             void* target = f.ops->begin_object(top.table->member(top.target, top.field), f, child, state_);
             if (BOOST_UNLIKELY(!target)) return fail_here(ec);
-            stack_.push_back(object_frame(target, child));
+            push_object(target, child);
             return true;
         }
         return on_other_object_begin(ec);
@@ -97,7 +113,12 @@ public:
         if (BOOST_UNLIKELY(capture_.active())) return end_capture_level(ec);
         const frame& top = stack_.back();
         if (BOOST_UNLIKELY((top.table->required_mask & ~top.seen) != 0)) return fail_missing_member(ec);
+        if (reuse_ && top.seen != top.table->all_mask) reset_unseen(top);
+        void* const done = top.target;
         stack_.pop_back();
+        const frame& parent = stack_.back();
+        if (BOOST_UNLIKELY(parent.k == frame::kind::array && parent.elements->element_done))
+            if (!parent.elements->element_done(parent.target, done)) return stop(ec);
         end_of_value();
         return true;
     }
@@ -109,6 +130,10 @@ public:
             const field_entry& f = top.table->fields[top.field];
             void* target = f.ops->begin_array(top.table->member(top.target, top.field), f, elements, state_);
             if (BOOST_UNLIKELY(!target)) return fail_here(ec);
+            if (BOOST_UNLIKELY(top.field == stream_field_ && stack_.size() == 2)) {
+                target = stream_target_;
+                elements = stream_elements_;
+            }
             frame array;
             array.k = frame::kind::array;
             array.target = target;
@@ -121,6 +146,8 @@ public:
 
     bool on_array_end(std::size_t, boost::system::error_code& ec) {
         if (BOOST_UNLIKELY(capture_.active())) return end_capture_level(ec);
+        const frame& top = stack_.back();
+        top.elements->finish(top.target, top.index);
         stack_.pop_back();
         end_of_value();
         return true;
@@ -209,6 +236,25 @@ private:
         return f;
     }
 
+    frame& push_object(void* target, const object_vtable* table) {
+        if (reuse_) table->unknown_members(target).clear();
+        stack_.push_back(object_frame(target, table));
+        return stack_.back();
+    }
+
+    /// decode_into: the members this object did not have go back to their default.
+    BOOST_NOINLINE static void reset_unseen(const frame& f) noexcept {
+        const std::uint64_t unseen = f.table->all_mask & ~f.seen;
+        for (int i = 0; i < 64; ++i)
+            if (unseen >> i & 1) f.table->fields[i].ops->reset(f.table->member(f.target, i));
+    }
+
+    BOOST_NOINLINE bool stop(boost::system::error_code& ec) noexcept {
+        stopped_ = true;
+        ec = boost::json::error::exception;
+        return false;
+    }
+
     /// A member's or element's value is complete: an error from here until the next key
     /// (a bad key, say) belongs to the enclosing object, not to the member just read.
     void end_of_value() noexcept {
@@ -236,7 +282,7 @@ private:
             num_buf_.append(last.data(), last.size());
             v.text = num_buf_;
         }
-        if (v.k == scalar::kind::floating) v.d = correctly_rounded(v.text, v.d);
+        if (v.k == scalar::kind::floating) v.d = correctly_rounded(v.text, v.d);  // number.hpp
         const bool ok = on_scalar(v, ec);
         num_buf_.clear();
         return ok;
@@ -254,27 +300,10 @@ private:
         return on_other_scalar(v, ec);
     }
 
-    /// The double nearest the literal. Boost.JSON 1.81's own conversion can be one bit off
-    /// (1.0488888888888889e98 comes back as ...888e98), which would break round trips;
-    /// std::from_chars rounds correctly. A literal no double holds (1e400, 1e-400) gives
-    /// an infinity, which the fields reject as out of range.
-    /// `parsed` (the parser's value) is kept for text that is no JSON number: "inf" and
-    /// "nan" from a DOM (see replay.hpp).
-    static double correctly_rounded(std::string_view text, double parsed) noexcept {
-        double d = 0;
-        const auto r = std::from_chars(text.data(), text.data() + text.size(), d);
-        if (r.ec == std::errc::result_out_of_range) return std::numeric_limits<double>::infinity();
-        if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return parsed;
-        return d;
-    }
-
     // ---- out of line: rare events ----------------------------------------------------
 
-    /// Vector growth moves every element (a Call is over a kilobyte) and frees large
-    /// blocks: an array of the schema reserves instead, once the first key of element 1
-    /// shows how many bytes element 0 took. The estimate divides by at least 1 KiB per
-    /// element, so a small first element cannot make it reserve more than about the
-    /// document's size.
+    /// An array of the schema reserves once the first key of element 1 shows how many
+    /// bytes element 0 took (reserve_hint.hpp says why and how much).
     BOOST_NOINLINE void size_hint(const char* key) noexcept {
         stack_.back().measure = false;
         frame& array = stack_.parent();
@@ -285,13 +314,14 @@ private:
         if (array.index == 0) {
             array.first_element = key;
         } else if (array.first_element) {
-            const auto per_element = std::max<std::size_t>(static_cast<std::size_t>(key - array.first_element), 1024);
-            const std::size_t estimate = array.index + static_cast<std::size_t>(end - key) / per_element + 1;
+            const std::size_t estimate = element_count_estimate(array.index, static_cast<std::size_t>(key - array.first_element),
+                                                                static_cast<std::size_t>(end - key));
+            if (!array.elements->reserve) return;
             // Under -fno-exceptions (BOOST_NO_EXCEPTIONS) nothing is caught: a failed
             // allocation ends the program there, as any other would.
             BOOST_TRY {
                 // Element 1 may move: its frame (the top one, no member begun yet) follows it.
-                stack_.back().target = array.elements->reserve(array.target, estimate);
+                stack_.back().target = array.elements->reserve(array.target, estimate, array.index);
             }
             BOOST_CATCH(...) {  // only a hint: growth goes on as usual
             }
@@ -342,30 +372,45 @@ private:
             return true;
         }
         if (top.k == frame::kind::document) {
-            stack_.push_back(object_frame(root_, root_table_));
+            push_object(root_, root_table_);
             return true;
         }
         if (top.k == frame::kind::array) {
-            frame element = object_frame(top.elements->emplace_back(top.target), top.elements->element);
+            if (!top.elements->element) return fail_element("object", ec);
+            frame& element = push_object(top.elements->element_at(top.target, top.index), top.elements->element);
             element.measure = top.index < 2 && !document_.empty();
-            stack_.push_back(element);
             return true;
         }
         return fail_here("expected a member name", ec);  // unreachable: the parser sends keys first
     }
 
     BOOST_NOINLINE bool on_other_array_begin(boost::system::error_code& ec) {
-        if (capture_.active() || stack_.back().field == unknown_field) {
+        const frame& top = stack_.back();
+        if (capture_.active() || top.field == unknown_field) {
             capture_.begin_array();
             return true;
         }
-        return fail_here("expected object, got array", ec);  // the document, or an element
+        if (top.k == frame::kind::array) return fail_element("array", ec);
+        return fail_here("expected object, got array", ec);  // the document
+    }
+
+    /// An element of the wrong JSON type: `expected string, got object`.
+    BOOST_NOINLINE bool fail_element(std::string_view got, boost::system::error_code& ec) {
+        const frame& top = stack_.back();
+        top.elements->wrong_element(got, state_);
+        return fail_here(ec);
     }
 
     /// A scalar that is not the value of a known member: part of an unknown member,
     /// an unknown member's whole value, or misplaced (the document, an array element).
     BOOST_NOINLINE bool on_other_scalar(const scalar& v, boost::system::error_code& ec) {
         frame& top = stack_.back();
+        if (!capture_.active() && top.k == frame::kind::array) {
+            if (!top.elements->on_scalar) return fail_element(describe(v), ec);
+            if (!top.elements->on_scalar(top.target, top.index, v, state_)) return fail_here(ec);
+            end_of_value();
+            return true;
+        }
         if (!capture_.active() && top.field != unknown_field)
             return fail_here("expected object, got " + describe(v), ec);
         if (v.k == scalar::kind::floating && !std::isfinite(v.d))
@@ -466,6 +511,11 @@ private:
     std::string key_buf_, str_buf_, num_buf_;  // values delivered in parts
     std::string unknown_key_;                  // key of the unknown member being read
     capture capture_;                          // the value of that member, while it is an object or array
+    bool reuse_ = false;
+    bool stopped_ = false;
+    int stream_field_ = no_field;              // decode_each: the root member streamed (none: no_field)
+    void* stream_target_ = nullptr;
+    const array_vtable* stream_elements_ = nullptr;
 };
 
 }  // namespace detail

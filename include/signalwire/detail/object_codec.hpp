@@ -46,6 +46,9 @@ struct field_entry;
 /// the member's address and the field that holds it.
 struct member_ops {
     bool (*on_scalar)(void* member, const field_entry& f, const scalar&, decode_state&);
+    /// Back to the value of a default-constructed struct's member (absent), keeping
+    /// what capacity it can (decode_into: a member the new input does not have).
+    void (*reset)(void* member);
     /// The struct to fill for an object value, or nullptr and an error.
     void* (*begin_object)(void* member, const field_entry& f, const object_vtable*& child, decode_state&);
     /// The vector to fill for an array value, or nullptr and an error.
@@ -66,6 +69,7 @@ struct object_vtable {
     const std::string_view* names;  // wire name of each field
     const field_entry* fields;      // each field, in schema order
     std::uint64_t required_mask;    // bit i set: field i is required
+    std::uint64_t all_mask;         // one bit per field
     std::size_t unknown_members_offset;
 
     void* member(void* obj, int field) const noexcept { return static_cast<char*>(obj) + fields[field].offset; }
@@ -74,12 +78,25 @@ struct object_vtable {
     }
 };
 
-/// What the decoder needs to fill a std::vector of structs.
+/// What the decoder needs to fill an array: a std::vector of structs or of scalars, or
+/// (decode_each) one reused struct handed to a callback per element.
 struct array_vtable {
+    /// The elements' struct table; nullptr for an array of scalars.
     const object_vtable* element;
-    void* (*emplace_back)(void* vec);
-    /// Reserves room for n elements and returns the last one (reserving may move it).
-    void* (*reserve)(void* vec, std::size_t n);
+    /// The struct to fill for element `index`: the vector's own when decode_into reuses
+    /// it, else a new one at the end.
+    void* (*element_at)(void* vec, std::size_t index);
+    /// Reserves room for n elements and returns element `index` (reserving may move it);
+    /// nullptr: no reserving.
+    void* (*reserve)(void* vec, std::size_t n, std::size_t index);
+    /// Arrays of scalars: decodes element `index` from a scalar (nullptr for structs).
+    bool (*on_scalar)(void* vec, std::size_t index, const scalar&, decode_state&);
+    /// The array ended after `count` elements: drops the elements a reused vector had beyond.
+    void (*finish)(void* vec, std::size_t count);
+    /// decode_each: element `element` is complete; false stops the decode. nullptr: nothing to do.
+    bool (*element_done)(void* vec, void* element);
+    /// Fails with "expected <element type>, got <got>".
+    bool (*wrong_element)(std::string_view got, decode_state&);
 };
 
 template <class S> const object_vtable& vtable_of() noexcept;
@@ -124,15 +141,66 @@ bool wrong_type(bool nullable, const Got& got, decode_state& st) {
     return fail_wrong_type(expectation_of<V>(), nullable, got, st);
 }
 
+/// Resets a member to the value a default-constructed struct has (every generated
+/// member is initialized with `{}`), keeping the capacity of strings and vectors.
+template <class M>
+void reset_member(M& m) {
+    if constexpr (is_optional<M>::value) m.reset();
+    else if constexpr (std::is_same_v<M, std::string> || is_vector<M>::value) m.clear();
+    else m = M{};
+}
+
+/// Element `index` of a vector being decoded: the one it holds (decode_into reuses it;
+/// the decoder resets what the new element lacks) or a new one at the end.
+template <class V>
+void* vector_element_at(void* vec, std::size_t index) {
+    V& v = *static_cast<V*>(vec);
+    if (index < v.size()) return &v[index];
+    return &v.emplace_back();
+}
+
+template <class V>
+void vector_finish(void* vec, std::size_t count) {
+    V& v = *static_cast<V*>(vec);
+    if (count < v.size()) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+/// An element of an array of scalars: the rules of a required, non-nullable field of
+/// the element type (`null` and `""` are errors where a value is expected).
+template <class V>
+bool vector_scalar(void* vec, std::size_t index, const scalar& s, decode_state& st) {
+    using E = typename V::value_type;
+    if (s.k == scalar::kind::null) return wrong_type<E>(false, std::string_view("null"), st);
+    E& e = *static_cast<E*>(vector_element_at<V>(vec, index));
+    switch (value_codec<E>::decode(e, s, st)) {
+        case outcome::ok: return true;
+        case outcome::wrong_type: return wrong_type<E>(false, s, st);
+        case outcome::invalid: return false;
+    }
+    return false;
+}
+
+template <class E>
+bool wrong_element(std::string_view got, decode_state& st) {
+    return wrong_type<E>(false, got, st);
+}
+
 template <class V>
 const array_vtable& array_vtable_of() noexcept {
-    static const array_vtable vt{&vtable_of<typename V::value_type>(),
-                                 [](void* vec) -> void* { return &static_cast<V*>(vec)->emplace_back(); },
-                                 [](void* vec, std::size_t n) -> void* {
-                                     static_cast<V*>(vec)->reserve(n);
-                                     return &static_cast<V*>(vec)->back();
-                                 }};
-    return vt;
+    using E = typename V::value_type;
+    if constexpr (is_model_v<E>) {
+        static const array_vtable vt{&vtable_of<E>(), &vector_element_at<V>,
+                                     [](void* vec, std::size_t n, std::size_t index) -> void* {
+                                         static_cast<V*>(vec)->reserve(n);
+                                         return &(*static_cast<V*>(vec))[index];
+                                     },
+                                     nullptr, &vector_finish<V>, nullptr, &wrong_element<E>};
+        return vt;
+    } else {
+        static const array_vtable vt{nullptr, nullptr, nullptr, &vector_scalar<V>, &vector_finish<V>, nullptr,
+                                     &wrong_element<E>};
+        return vt;
+    }
 }
 
 /// The decode operations of member type M (`V` or `std::optional<V>`).
@@ -141,16 +209,24 @@ struct member_ops_of {
     using value_type = typename value_type_of<M>::type;
     static constexpr bool optional_member = is_optional<M>::value;
 
-    /// The member's value object, engaging the optional first when there is one.
+    /// The member's value object, engaging the optional first when it is empty (an
+    /// engaged one is reused: decode_into keeps its capacity).
     static value_type& engage(void* member) {
-        if constexpr (optional_member) return static_cast<M*>(member)->emplace();
-        else return *static_cast<M*>(member);
+        if constexpr (optional_member) {
+            M& m = *static_cast<M*>(member);
+            if (!m) m.emplace();
+            return *m;
+        } else {
+            return *static_cast<M*>(member);
+        }
     }
+
+    static void reset(void* member) { reset_member(*static_cast<M*>(member)); }
 
     static bool on_scalar(void* member, const field_entry& f, const scalar& s, decode_state& st) {
         if (BOOST_UNLIKELY(s.k == scalar::kind::null)) {
             if (!f.nullable) return wrong_type<value_type>(false, std::string_view("null"), st);
-            if constexpr (optional_member) static_cast<M*>(member)->reset();
+            reset(member);
             return true;
         }
         if constexpr (is_model_v<value_type> || is_vector<value_type>::value) {
@@ -169,7 +245,9 @@ struct member_ops_of {
                 // The common case, built in place: emplace() then assign() would go
                 // through std::string's general replace.
                 if (BOOST_LIKELY(s.k == scalar::kind::string)) {
-                    static_cast<M*>(member)->emplace(s.text.data(), s.text.size());
+                    M& m = *static_cast<M*>(member);
+                    if (m) assign_text(*m, s.text);  // decode_into: its buffer
+                    else m.emplace(s.text.data(), s.text.size());
                     return true;
                 }
             }
@@ -202,7 +280,7 @@ struct member_ops_of {
         }
     }
 
-    static constexpr member_ops ops{&on_scalar, &begin_object, &begin_array};
+    static constexpr member_ops ops{&on_scalar, &reset, &begin_object, &begin_array};
 };
 
 /// Where member `m` lies in S: measured on a default-constructed S, once per struct.
@@ -223,7 +301,8 @@ const object_vtable& make_vtable(std::index_sequence<I...>) noexcept {
         {offset_in(probe, std::get<I>(fields).member),
          &member_ops_of<typename std::remove_cv_t<std::remove_reference_t<decltype(probe.*(std::get<I>(fields).member))>>>::ops,
          std::get<I>(fields).required, std::get<I>(fields).nullable}...};
-    static const object_vtable vt{object_traits<S>::type_name, &object_traits<S>::find, names, entries, required,
+    static constexpr std::uint64_t all = (std::uint64_t{0} | ... | (std::uint64_t{1} << I));
+    static const object_vtable vt{object_traits<S>::type_name, &object_traits<S>::find, names, entries, required, all,
                                   offset_in(probe, &S::unknown_members)};
     return vt;
 }
@@ -241,7 +320,7 @@ constexpr std::size_t nesting_depth() noexcept;
 template <class V>
 constexpr std::size_t member_nesting() noexcept {
     if constexpr (is_model_v<V>) return nesting_depth<V>();
-    else if constexpr (is_vector<V>::value) return 1 + nesting_depth<typename V::value_type>();
+    else if constexpr (is_vector<V>::value) return 1 + member_nesting<typename V::value_type>();
     else return 0;
 }
 

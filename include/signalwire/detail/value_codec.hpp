@@ -16,6 +16,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -93,15 +94,28 @@ inline bool is_number(const scalar& s) noexcept {
 template <class T, class = void>
 struct value_codec;
 
+/// Sets `out` to `text`. A new decode fills empty strings: constructing and moving in
+/// is cheaper than assign(). decode_into refills strings that held the previous
+/// document's value, often of the same length (sids, dates, numbers): those are copied
+/// over in place, without std::string's general replace.
+inline void assign_text(std::string& out, std::string_view text) {
+    if (out.empty()) {
+        out = std::string(text.data(), text.size());
+    } else if (text.size() <= out.size()) {
+        std::memcpy(&out[0], text.data(), text.size());  // out is not empty
+        if (text.size() < out.size()) out.resize(text.size());
+    } else {
+        out.assign(text.data(), text.size());
+    }
+}
+
 template <>
 struct value_codec<std::string> {
     static constexpr bool string_typed = true;  // `""` in an optional field means absent
     static constexpr std::string_view expected = "string";
     static outcome decode(std::string& out, const scalar& s, decode_state&) {
         if (s.k != scalar::kind::string) return outcome::wrong_type;
-        // Decoding fills empty strings: constructing and moving in is cheaper than assign().
-        if (out.empty()) out = std::string(s.text.data(), s.text.size());
-        else out.assign(s.text.data(), s.text.size());
+        assign_text(out, s.text);
         return outcome::ok;
     }
     static void encode(json_buffer& out, const std::string& v) { write_string(out, v); }

@@ -84,6 +84,53 @@ inline decode_error exponent_overflow_error(decoder& d, std::string_view json, s
 
 }  // namespace detail
 
+namespace detail {
+
+/// Where the array a decode_each streams goes instead of the struct's member.
+struct stream_spec {
+    int field;
+    void* target;
+    const array_vtable* elements;
+};
+
+/// Decodes JSON text into the struct at `root` (described by `table`): the one text
+/// decode behind decode, decode_into and decode_each. Returns the error, if any;
+/// `stopped` is set when decode_each's callback stopped it (no error then).
+inline std::optional<decode_error> decode_text(void* root, const object_vtable& table, std::string_view json,
+                                               const decode_options& options, bool reuse, const stream_spec* stream,
+                                               bool& stopped) {
+    stopped = false;
+    if (auto bad = check_options(options)) return bad;
+    if (json.size() > options.max_size)
+        return decode_error{"", "document of " + std::to_string(json.size()) + " bytes is larger than max_size (" +
+                                    std::to_string(options.max_size) + " bytes)"};
+    // Offsets in messages count from the first byte of `json`, a skipped BOM included.
+    const std::size_t skip = !options.strict && json.substr(0, 3) == byte_order_mark ? 3 : 0;
+    const std::string_view body = json.substr(skip);
+    boost::json::parse_options parse_options;
+    parse_options.max_depth = options.max_depth;
+    boost::json::basic_parser<decoder> parser(parse_options, root, table, options, reuse);
+    decoder& d = parser.handler();
+    d.set_document(body);
+    if (stream) d.stream_array(stream->field, stream->target, *stream->elements);
+    boost::system::error_code ec;
+    const std::size_t consumed = skip + parser.write_some(false, body.data(), body.size(), ec);
+    if (d.stopped()) {
+        stopped = true;
+        return std::nullopt;
+    }
+    if (d.failed()) return d.error();
+    if (ec == boost::json::error::exponent_overflow) return exponent_overflow_error(d, json, consumed, options);
+    if (ec) return decode_error{d.current_pointer(), parse_error_message(ec, consumed, json, options)};
+    // write_some stops after the document; only whitespace may follow it.
+    const std::size_t rest = json.find_first_not_of(" \t\n\r", consumed);
+    if (rest != std::string_view::npos)
+        return decode_error{"", parse_error_message(boost::json::error::extra_data, rest, json, options)};
+    return std::nullopt;
+}
+
+}  // namespace detail
+
 template <class T>
 decode_result<T> decode(std::string_view json, const decode_options& options) {
     static_assert(is_model_v<T>, "decode<T> takes a struct generated from the schema");
@@ -91,40 +138,69 @@ decode_result<T> decode(std::string_view json, const decode_options& options) {
     // The model is decoded in place in the result, and every path returns `result`, so
     // that nothing is moved on the way out.
     decode_result<T> result(boost::system::in_place_value);
-    if (auto bad = detail::check_options(options)) {
-        result = std::move(*bad);
-        return result;
+    bool stopped = false;
+    if (auto error = detail::decode_text(&*result, detail::vtable_of<T>(), json, options, false, nullptr, stopped)) {
+        auto api_error = detail::api_error_of<T>(json, options);
+        result = api_error ? std::move(*api_error) : std::move(*error);
     }
-    if (json.size() > options.max_size) {
-        result = decode_error{"", "document of " + std::to_string(json.size()) + " bytes is larger than max_size (" +
-                                      std::to_string(options.max_size) + " bytes)"};
-        return result;
-    }
-    // Offsets in messages count from the first byte of `json`, a skipped BOM included.
-    const std::size_t skip = !options.strict && json.substr(0, 3) == detail::byte_order_mark ? 3 : 0;
-    const std::string_view body = json.substr(skip);
-    boost::json::parse_options parse_options;
-    parse_options.max_depth = options.max_depth;
-    boost::json::basic_parser<detail::decoder> parser(parse_options, &*result, detail::vtable_of<T>(), options);
-    parser.handler().set_document(body);
-    boost::system::error_code ec;
-    const std::size_t consumed = skip + parser.write_some(false, body.data(), body.size(), ec);
-    if (parser.handler().failed()) {
-        result = parser.handler().error();
-    } else if (ec == boost::json::error::exponent_overflow) {
-        result = detail::exponent_overflow_error(parser.handler(), json, consumed, options);
-    } else if (ec) {
-        result = decode_error{parser.handler().current_pointer(), detail::parse_error_message(ec, consumed, json, options)};
-    } else {
-        // write_some stops after the document; only whitespace may follow it.
-        const std::size_t rest = json.find_first_not_of(" \t\n\r", consumed);
-        if (rest != std::string_view::npos)
-            result = decode_error{"", detail::parse_error_message(boost::json::error::extra_data, rest, json, options)};
-    }
-    if (BOOST_UNLIKELY(!result))
-        if (auto api_error = detail::api_error_of<T>(json, options)) result = std::move(*api_error);
     return result;
 }
+
+template <class T>
+boost::system::result<void, decode_error> decode_into(T& out, std::string_view json, const decode_options& options) {
+    static_assert(is_model_v<T>, "decode_into takes a struct generated from the schema");
+    static_assert(detail::nesting_depth<T>() <= detail::decoder::max_frames, "the schema nests too deeply");
+    bool stopped = false;
+    if (auto error = detail::decode_text(&out, detail::vtable_of<T>(), json, options, true, nullptr, stopped)) {
+        if (auto api_error = detail::api_error_of<T>(json, options)) return std::move(*api_error);
+        return std::move(*error);
+    }
+    return {};
+}
+
+namespace detail {
+
+/// decode_each's array: one reused Item, handed to the callback at the end of each element.
+template <class Item>
+struct item_stream {
+    Item item{};
+    bool (*on_item)(void*, Item&);
+    void* context;
+};
+
+template <class Item>
+const array_vtable& item_stream_vtable() noexcept {
+    using S = item_stream<Item>;
+    static const array_vtable vt{
+        &vtable_of<Item>(),
+        [](void* s, std::size_t) -> void* { return &static_cast<S*>(s)->item; },
+        nullptr,
+        nullptr,
+        [](void*, std::size_t) {},
+        [](void* s, void*) -> bool {
+            S& stream = *static_cast<S*>(s);
+            return stream.on_item(stream.context, stream.item);
+        },
+        &wrong_element<Item>};
+    return vt;
+}
+
+template <class List>
+decode_result<List> page_codec<List, true>::each(std::string_view json, bool (*on_item)(void*, item&),
+                                                 void* context, const decode_options& options) {
+    static_assert(nesting_depth<List>() <= decoder::max_frames, "the schema nests too deeply");
+    decode_result<List> result(boost::system::in_place_value);
+    item_stream<item> stream{item{}, on_item, context};
+    const stream_spec spec{static_cast<int>(page_items<List>::index), &stream, &item_stream_vtable<item>()};
+    bool stopped = false;
+    if (auto error = decode_text(&*result, vtable_of<List>(), json, options, true, &spec, stopped)) {
+        auto api_error = api_error_of<List>(json, options);
+        result = api_error ? std::move(*api_error) : std::move(*error);
+    }
+    return result;
+}
+
+}  // namespace detail
 
 template <class T, class Value, std::enable_if_t<std::is_same_v<Value, boost::json::value>, int>>
 decode_result<T> decode(const Value& json, const decode_options& options) {
