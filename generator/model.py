@@ -123,6 +123,12 @@ class Object:
     fields: List[Field]
     line: int
 
+    @property
+    def is_page(self):
+        """A list page: exactly one field is an array of objects (decode_each streams it;
+        codec.hpp's detail::page_items says the same in C++)."""
+        return sum(1 for f in self.fields if f.type.kind == "array" and f.type.item_kind == "object") == 1
+
 
 # Parameter types of an endpoint (schema `type` of a path or query parameter): the C++
 # value type and the request.hpp param_kind. An enum name of the schema is also a type.

@@ -36,7 +36,7 @@
 SIGNALWIRE_NAMESPACE_BEGIN
 // The models' own inline namespace, named after a hash of this header: models of two
 // different schemas (or schema versions) linked into one program never share a symbol.
-inline namespace call_2003ad74d1 {
+inline namespace call_03071b9f41 {
 
 /// The status of a call.
 enum class CallStatus {
@@ -493,7 +493,7 @@ struct ListCalls {
     friend bool operator!=(const ListCalls& a, const ListCalls& b) { return !(a == b); }
 };
 
-}  // namespace call_2003ad74d1
+}  // namespace call_03071b9f41
 SIGNALWIRE_NAMESPACE_END
 
 #if defined(__clang__)
@@ -953,7 +953,7 @@ struct endpoint_traits<::signalwire::ListCalls> {
 SIGNALWIRE_NAMESPACE_END
 
 SIGNALWIRE_NAMESPACE_BEGIN
-inline namespace call_2003ad74d1 {
+inline namespace call_03071b9f41 {
 
 constexpr std::string_view RetrieveCall::method() noexcept { return endpoint_traits<RetrieveCall>::method; }
 constexpr const std::array<std::string_view, 1>& RetrieveCall::scopes() noexcept {
@@ -973,7 +973,7 @@ inline request_result<std::string> ListCalls::path() const { return detail::requ
 inline request_result<std::string> ListCalls::query() const { return detail::request_query(*this); }
 inline request_result<std::string> ListCalls::target() const { return detail::request_target(*this); }
 
-}  // namespace call_2003ad74d1
+}  // namespace call_03071b9f41
 SIGNALWIRE_NAMESPACE_END
 
 // Separate compilation (<signalwire/src.hpp>): decode and encode of every model, declared
@@ -985,12 +985,10 @@ SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::CallSubresourceUris> deco
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::CallSubresourceUris> decode<::signalwire::CallSubresourceUris, boost::json::value, 0>(const boost::json::value&, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::CallSubresourceUris>(const ::signalwire::CallSubresourceUris&);
 SIGNALWIRE_EXTERN_TEMPLATE boost::system::result<void, decode_error> decode_into<::signalwire::CallSubresourceUris>(::signalwire::CallSubresourceUris&, std::string_view, const decode_options&);
-SIGNALWIRE_EXTERN_TEMPLATE struct detail::page_codec<::signalwire::CallSubresourceUris>;
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::Call> decode<::signalwire::Call>(std::string_view, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::Call> decode<::signalwire::Call, boost::json::value, 0>(const boost::json::value&, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::Call>(const ::signalwire::Call&);
 SIGNALWIRE_EXTERN_TEMPLATE boost::system::result<void, decode_error> decode_into<::signalwire::Call>(::signalwire::Call&, std::string_view, const decode_options&);
-SIGNALWIRE_EXTERN_TEMPLATE struct detail::page_codec<::signalwire::Call>;
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::CallList> decode<::signalwire::CallList>(std::string_view, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::CallList> decode<::signalwire::CallList, boost::json::value, 0>(const boost::json::value&, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::CallList>(const ::signalwire::CallList&);
@@ -1000,12 +998,10 @@ SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorResponse> decode<::s
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorResponse> decode<::signalwire::ErrorResponse, boost::json::value, 0>(const boost::json::value&, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::ErrorResponse>(const ::signalwire::ErrorResponse&);
 SIGNALWIRE_EXTERN_TEMPLATE boost::system::result<void, decode_error> decode_into<::signalwire::ErrorResponse>(::signalwire::ErrorResponse&, std::string_view, const decode_options&);
-SIGNALWIRE_EXTERN_TEMPLATE struct detail::page_codec<::signalwire::ErrorResponse>;
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorArrayItem> decode<::signalwire::ErrorArrayItem>(std::string_view, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorArrayItem> decode<::signalwire::ErrorArrayItem, boost::json::value, 0>(const boost::json::value&, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::ErrorArrayItem>(const ::signalwire::ErrorArrayItem&);
 SIGNALWIRE_EXTERN_TEMPLATE boost::system::result<void, decode_error> decode_into<::signalwire::ErrorArrayItem>(::signalwire::ErrorArrayItem&, std::string_view, const decode_options&);
-SIGNALWIRE_EXTERN_TEMPLATE struct detail::page_codec<::signalwire::ErrorArrayItem>;
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorArrayResponse> decode<::signalwire::ErrorArrayResponse>(std::string_view, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::ErrorArrayResponse> decode<::signalwire::ErrorArrayResponse, boost::json::value, 0>(const boost::json::value&, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::ErrorArrayResponse>(const ::signalwire::ErrorArrayResponse&);

@@ -7,7 +7,7 @@
 #include <signalwire/version.hpp>
 
 // The types of the imported schemas (schema `imports:`), defined in their headers:
-#include <signalwire/call.hpp>  // schema/call.yaml, inline namespace call_2003ad74d1
+#include <signalwire/call.hpp>  // schema/call.yaml, inline namespace call_03071b9f41
 
 #include <signalwire/codec.hpp>
 #include <signalwire/decimal.hpp>
@@ -39,7 +39,7 @@
 SIGNALWIRE_NAMESPACE_BEGIN
 // The models' own inline namespace, named after a hash of this header: models of two
 // different schemas (or schema versions) linked into one program never share a symbol.
-inline namespace recording_ec73c9598d {
+inline namespace recording_205d171c36 {
 
 /// How a recording was made.
 enum class RecordingSource {
@@ -321,7 +321,7 @@ struct ListRecordings {
     friend bool operator!=(const ListRecordings& a, const ListRecordings& b) { return !(a == b); }
 };
 
-}  // namespace recording_ec73c9598d
+}  // namespace recording_205d171c36
 SIGNALWIRE_NAMESPACE_END
 
 #if defined(__clang__)
@@ -600,7 +600,7 @@ struct endpoint_traits<::signalwire::ListRecordings> {
 SIGNALWIRE_NAMESPACE_END
 
 SIGNALWIRE_NAMESPACE_BEGIN
-inline namespace recording_ec73c9598d {
+inline namespace recording_205d171c36 {
 
 constexpr std::string_view RetrieveRecording::method() noexcept { return endpoint_traits<RetrieveRecording>::method; }
 constexpr const std::array<std::string_view, 1>& RetrieveRecording::scopes() noexcept {
@@ -620,7 +620,7 @@ inline request_result<std::string> ListRecordings::path() const { return detail:
 inline request_result<std::string> ListRecordings::query() const { return detail::request_query(*this); }
 inline request_result<std::string> ListRecordings::target() const { return detail::request_target(*this); }
 
-}  // namespace recording_ec73c9598d
+}  // namespace recording_205d171c36
 SIGNALWIRE_NAMESPACE_END
 
 // Separate compilation (<signalwire/src.hpp>): decode and encode of every model, declared
@@ -632,12 +632,10 @@ SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::RecordingSubresourceUris>
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::RecordingSubresourceUris> decode<::signalwire::RecordingSubresourceUris, boost::json::value, 0>(const boost::json::value&, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::RecordingSubresourceUris>(const ::signalwire::RecordingSubresourceUris&);
 SIGNALWIRE_EXTERN_TEMPLATE boost::system::result<void, decode_error> decode_into<::signalwire::RecordingSubresourceUris>(::signalwire::RecordingSubresourceUris&, std::string_view, const decode_options&);
-SIGNALWIRE_EXTERN_TEMPLATE struct detail::page_codec<::signalwire::RecordingSubresourceUris>;
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::Recording> decode<::signalwire::Recording>(std::string_view, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::Recording> decode<::signalwire::Recording, boost::json::value, 0>(const boost::json::value&, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::Recording>(const ::signalwire::Recording&);
 SIGNALWIRE_EXTERN_TEMPLATE boost::system::result<void, decode_error> decode_into<::signalwire::Recording>(::signalwire::Recording&, std::string_view, const decode_options&);
-SIGNALWIRE_EXTERN_TEMPLATE struct detail::page_codec<::signalwire::Recording>;
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::RecordingList> decode<::signalwire::RecordingList>(std::string_view, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE decode_result<::signalwire::RecordingList> decode<::signalwire::RecordingList, boost::json::value, 0>(const boost::json::value&, const decode_options&);
 SIGNALWIRE_EXTERN_TEMPLATE std::string encode<::signalwire::RecordingList>(const ::signalwire::RecordingList&);
