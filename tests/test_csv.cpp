@@ -6,6 +6,7 @@
 #include <signalwire/call.hpp>
 
 #include "model_helpers.hpp"
+#include "schema_bodies.hpp"
 #include "test_data.hpp"
 
 #include <doctest/doctest.h>
@@ -31,9 +32,6 @@ using test_support::read_file;
 
 namespace {
 
-template <class T> struct optional_value { using type = T; };
-template <class T> struct optional_value<std::optional<T>> { using type = T; };
-
 /// The schema members of S, flattened, walked from object_traits here (not csv.hpp's walk).
 template <class S>
 void schema_members(std::vector<std::string>& out, const std::string& prefix) {
@@ -41,7 +39,7 @@ void schema_members(std::vector<std::string>& out, const std::string& prefix) {
         [&](const auto&... f) {
             const auto one = [&](const auto& field) {
                 using M = std::decay_t<decltype(std::declval<const S&>().*(field.member))>;
-                using V = typename optional_value<M>::type;
+                using V = typename test_support::strip_optional<M>::type;
                 if constexpr (is_model_v<V>) schema_members<V>(out, prefix + std::string(field.name) + ".");
                 else out.push_back(prefix + std::string(field.name));
             };
